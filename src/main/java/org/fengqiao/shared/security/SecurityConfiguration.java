@@ -1,0 +1,92 @@
+package org.fengqiao.shared.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.fengqiao.shared.web.Problems;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Two doors, one identity. {@code /api/**} and the engine's own REST API {@code /engine-rest/**}
+ * require HTTP Basic against Camunda's users; the Camunda webapps keep their own login. Behind
+ * Spring Security, Camunda's {@link ProcessEngineAuthenticationFilter} sets the authenticated user
+ * and their groups as the engine's current authentication for every {@code /engine-rest} request,
+ * so the engine's authorizations apply there exactly as in the Tasklist.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                    ObjectMapper mapper) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"fengqiao\"");
+            Problems.write(response, mapper, Problems.unauthorized());
+        };
+        AccessDeniedHandler denied = (request, response, e) ->
+                Problems.write(response, mapper, Problems.forbidden("无权执行该操作 (not allowed)"));
+        // Path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's, and
+        // the string overload (an MVC matcher) let real /engine-rest requests fall through to the
+        // permit-all chain below; only MockMvc, which has no Jersey servlet, saw the 401.
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
+                        paths.matcher("/actuator/**")))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(a -> a
+                        // probes for a load balancer or orchestrator carry no details
+                        .requestMatchers(paths.matcher("/actuator/health/liveness"),
+                                paths.matcher("/actuator/health/readiness")).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    /** A URL the firewall rejects (encoded slashes, "..", control characters) is a 400 problem, not an HTML page. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
+        return (request, response, e) -> Problems.write(response, mapper, Problems.of(400, "malformed-request",
+                "Malformed request", "请求地址无效 (the request URL was rejected)"));
+    }
+
+    /**
+     * Runs after Spring Security (order -100), which has checked the password: the container-based
+     * provider takes the authenticated principal from the request instead of checking it again.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        // Camunda webapps (own session login and CSRF protection), OpenAPI, health.
+        http.csrf(csrf -> csrf.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+}
