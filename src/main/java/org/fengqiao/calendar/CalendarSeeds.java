@@ -1,0 +1,52 @@
+package org.fengqiao.calendar;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fengqiao.shared.SeedFiles;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+
+/** Loads {@code seeds/reference/calendar.yml} for every year the database does not know yet. */
+@Component
+@Order(5)
+class CalendarSeeds implements ApplicationRunner {
+
+    record Block(LocalDate from, LocalDate to, String name) {
+    }
+
+    record YearSeed(int year, List<Block> holidays, List<LocalDate> makeUpWorkdays) {
+    }
+
+    record SeedFile(List<YearSeed> years) {
+    }
+
+    private final WorkingCalendar calendar;
+    private final SeedFiles seeds;
+
+    CalendarSeeds(WorkingCalendar calendar, SeedFiles seeds) {
+        this.calendar = calendar;
+        this.seeds = seeds;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        SeedFile file = seeds.read("reference/calendar.yml", SeedFile.class);
+        for (YearSeed seed : file.years()) {
+            if (calendar.hasYear(seed.year())) {
+                continue;
+            }
+            List<LocalDate> holidays = new ArrayList<>();
+            for (Block block : seed.holidays()) {
+                for (LocalDate d = block.from(); !d.isAfter(block.to()); d = d.plusDays(1)) {
+                    holidays.add(d);
+                }
+            }
+            calendar.replace(new CalendarYear(seed.year(), holidays, seed.makeUpWorkdays()));
+        }
+    }
+}

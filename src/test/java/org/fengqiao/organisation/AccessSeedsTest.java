@@ -1,0 +1,91 @@
+package org.fengqiao.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.fengqiao.support.FengqiaoTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The role matrix is data that agrees with the code, and its Camunda authorizations are seeded idempotently. */
+@FengqiaoTest
+class AccessSeedsTest {
+
+    static final Set<String> DISPUTE_ACTIONS = Set.of("register", "triage", "acceptance", "consent", "mediators",
+            "recusal", "sessions", "extension", "escalation", "agreement", "termination", "judicial-confirmation",
+            "court-decision", "performance", "return-visit", "review", "closure", "archive");
+    static final Set<String> CUSTODY_ACTIONS = Set.of("register", "handover", "inspection", "loan-request",
+            "loan-approval", "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request",
+            "disposal-approval", "disposal-execution", "inventory");
+
+    @Autowired RoleMatrix matrix;
+    @Autowired AccessSeeds seeds;
+    @Autowired AuthorizationService authorizations;
+    @Autowired FilterService filters;
+    @Autowired IdentityService identity;
+
+    private List<String> groupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    private boolean may(String user, String app) {
+        return authorizations.isUserAuthorized(user, groupsOf(user), Permissions.ACCESS, Resources.APPLICATION, app);
+    }
+
+    @Test
+    @DisplayName("roles.yml lists every role once, with the contract's action names only")
+    void matrixMatchesTheCode() {
+        assertThat(matrix.roles()).extracting(RoleMatrix.RoleEntry::group)
+                .containsExactlyInAnyOrder(Arrays.stream(Role.values()).map(Role::groupId).toArray(String[]::new));
+        for (RoleMatrix.RoleEntry role : matrix.roles()) {
+            assertThat(role.label()).as(role.group()).isEqualTo(Role.ofGroup(role.group()).orElseThrow().label());
+            assertThat(role.dispute()).extracting(RoleMatrix.ActionGrant::action).allMatch(DISPUTE_ACTIONS::contains);
+            assertThat(role.custody()).extracting(RoleMatrix.ActionGrant::action).allMatch(CUSTODY_ACTIONS::contains);
+        }
+        Set<String> performed = new HashSet<>();
+        matrix.roles().stream().filter(r -> !r.group().equals(Role.ADMIN.groupId()))
+                .forEach(r -> r.dispute().forEach(g -> performed.add(g.action())));
+        assertThat(performed).as("every dispute action has a role besides admin").containsAll(DISPUTE_ACTIONS);
+    }
+
+    @Test
+    @DisplayName("Tasklist for every role; Cockpit only for supervisor and admin; Admin only for admin")
+    void applicationAccess() {
+        for (String user : List.of("clerk", "triage", "orgadmin", "mediator1", "visitor", "supervisor", "court",
+                "officer1", "depthead", "custodian", "ccdi", "admin")) {
+            assertThat(may(user, "tasklist")).as(user + " tasklist").isTrue();
+            assertThat(may(user, "cockpit")).as(user + " cockpit").isEqualTo(user.equals("supervisor") || user.equals("admin"));
+            assertThat(may(user, "admin")).as(user + " admin").isEqualTo(user.equals("admin"));
+        }
+        assertThat(authorizations.isUserAuthorized("mediator1", groupsOf("mediator1"),
+                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "property-loan")).isFalse();
+        assertThat(authorizations.isUserAuthorized("mediator1", groupsOf("mediator1"),
+                ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, "dispute-mediation")).isFalse();
+    }
+
+    @Test
+    @DisplayName("seeding twice creates no second authorization or filter")
+    void seedingIsIdempotent() {
+        long authorizationsBefore = authorizations.createAuthorizationQuery().count();
+        long filtersBefore = filters.createFilterQuery().count();
+        seeds.run(null);
+        seeds.run(null);
+        assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authorizationsBefore);
+        assertThat(filters.createFilterQuery().count()).isEqualTo(filtersBefore);
+        for (String name : List.of("我的待办", "本组待办", "即将超期", "已超期")) {
+            assertThat(filters.createFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
+        }
+    }
+}
