@@ -1,0 +1,91 @@
+package org.fengqiao.dispute;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The actions of the contract's dispute table: the statuses each is legal in and who performs it.
+ * The REST facade's {@code allowedActions}, its 403/409 answers and the Tasklist listener all use
+ * this one table.
+ */
+public enum DisputeAction {
+    TRIAGE("triage", "研判分流", Actor.TRIAGE_OFFICER, DisputeStatus.TRIAGE),
+    ACCEPTANCE("acceptance", "接收推送", Actor.ORG_ADMIN, DisputeStatus.ASSIGNED_PENDING_ACCEPT),
+    CONSENT("consent", "征询意愿", Actor.ORG_STAFF, DisputeStatus.CONSENT_PENDING),
+    MEDIATORS("mediators", "指定调解员", Actor.ORG_STAFF, DisputeStatus.MEDIATOR_ASSIGNMENT),
+    RECUSAL("recusal", "回避更换", Actor.CASE_MEDIATOR, DisputeStatus.IN_MEDIATION),
+    SESSIONS("sessions", "记录调解", Actor.CASE_MEDIATOR, DisputeStatus.IN_MEDIATION),
+    EXTENSION("extension", "延长调解期限", Actor.CASE_MEDIATOR, DisputeStatus.IN_MEDIATION),
+    ESCALATION("escalation", "逐级上报", Actor.CASE_MEDIATOR, DisputeStatus.IN_MEDIATION),
+    AGREEMENT("agreement", "记录调解协议", Actor.CASE_MEDIATOR, DisputeStatus.IN_MEDIATION),
+    TERMINATION("termination", "终止调解", Actor.CASE_MEDIATOR, DisputeStatus.IN_MEDIATION),
+    JUDICIAL_CONFIRMATION("judicial-confirmation", "申请司法确认", Actor.CASE_MEDIATOR, DisputeStatus.PERFORMANCE_MONITORING),
+    COURT_DECISION("court-decision", "法院裁定", Actor.COURT, DisputeStatus.JUDICIAL_CONFIRMATION),
+    PERFORMANCE("performance", "记录履行情况", Actor.CASE_MEDIATOR, DisputeStatus.PERFORMANCE_MONITORING),
+    RETURN_VISIT("return-visit", "回访", Actor.VISITOR, DisputeStatus.RETURN_VISIT, DisputeStatus.TERMINATED_NO_AGREEMENT),
+    REVIEW("review", "督办复核", Actor.SUPERVISOR, DisputeStatus.SUPERVISOR_REVIEW),
+    CLOSURE("closure", "结案", Actor.ORG_ADMIN, DisputeStatus.TERMINATED_NO_AGREEMENT),
+    ARCHIVE("archive", "立卷归档", Actor.ARCHIVIST, DisputeStatus.CLOSED, DisputeStatus.REJECTED_NOT_ACCEPTED,
+            DisputeStatus.TRANSFERRED_OUT);
+
+    /** Who may perform an action, relative to the case. */
+    public enum Actor {
+        /** triage role in the receiving centre or above */
+        TRIAGE_OFFICER,
+        /** orgadmin of the organisation the case was pushed/designated to (or above) */
+        ORG_ADMIN,
+        /** orgadmin or mediator of that organisation */
+        ORG_STAFF,
+        /** one of the case's mediators */
+        CASE_MEDIATOR,
+        /** a court liaison */
+        COURT,
+        /** visitor role in the centre or organisation chain */
+        VISITOR,
+        /** supervisor role in the centre or organisation chain */
+        SUPERVISOR,
+        /** orgadmin of the handling organisation; for cases never assigned, the centre's triage officer or admin */
+        ARCHIVIST
+    }
+
+    private final String path;
+    private final String label;
+    private final Actor actor;
+    private final Set<DisputeStatus> statuses;
+
+    DisputeAction(String path, String label, Actor actor, DisputeStatus first, DisputeStatus... more) {
+        this.path = path;
+        this.label = label;
+        this.actor = actor;
+        this.statuses = EnumSet.of(first, more);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    /** Whether the case's state allows the action now (a mediation past its deadline allows only extension or termination). */
+    public boolean allowedIn(DisputeCase c) {
+        if (!statuses.contains(c.status())) {
+            return false;
+        }
+        if (c.status() == DisputeStatus.IN_MEDIATION && c.overdue()) {
+            return this == EXTENSION || this == TERMINATION;
+        }
+        return true;
+    }
+
+    public static Optional<DisputeAction> ofPath(String path) {
+        return Arrays.stream(values()).filter(a -> a.path.equals(path)).findFirst();
+    }
+}

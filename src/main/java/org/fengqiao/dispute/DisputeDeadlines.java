@@ -1,0 +1,37 @@
+package org.fengqiao.dispute;
+
+import java.time.OffsetDateTime;
+
+import org.fengqiao.calendar.WorkingCalendar;
+import org.springframework.stereotype.Component;
+
+/** Deadlines derived from a case's records, for the model's timers. */
+@Component
+public class DisputeDeadlines {
+
+    private final DisputeRecords records;
+    private final WorkingCalendar calendar;
+    private final DisputeSettings settings;
+
+    DisputeDeadlines(DisputeRecords records, WorkingCalendar calendar, DisputeSettings settings) {
+        this.records = records;
+        this.calendar = calendar;
+        this.settings = settings;
+    }
+
+    /** When performance is checked: the agreement's deadline, else the configured follow-up period. */
+    public OffsetDateTime performanceDueAt(DisputeCase c) {
+        if (c.agreementEffectiveAt() == null) {
+            return null;
+        }
+        return records.currentAgreement(c.id()).map(DisputeRecords.AgreementRecord::performanceDeadline)
+                .filter(d -> d != null).map(calendar::endOfDay)
+                .orElseGet(() -> calendar.deadline(c.agreementEffectiveAt(), settings.performanceFollowUp()));
+    }
+
+    /** When the court should have decided on the pending judicial confirmation. */
+    public OffsetDateTime courtReviewDueAt(DisputeCase c) {
+        return records.latestConfirmation(c.id()).filter(r -> r.result() == null)
+                .map(DisputeRecords.ConfirmationRecord::reviewDueAt).orElse(null);
+    }
+}

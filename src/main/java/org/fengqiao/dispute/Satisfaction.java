@@ -1,0 +1,19 @@
+package org.fengqiao.dispute;
+
+/** Return-visit satisfaction. */
+public enum Satisfaction {
+    SATISFIED("满意"),
+    BASICALLY_SATISFIED("基本满意"),
+    DISSATISFIED("不满意");
+
+    private final String label;
+
+    Satisfaction(String label) {
+        this.label = label;
+    }
+
+    /** Chinese label shown to mediators. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,66 @@
+package org.fengqiao.dispute.process;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.fengqiao.dispute.DisputeAction;
+
+/** Names shared by {@code processes/dispute/dispute-mediation.bpmn} and the Java behind it. */
+public final class DisputeProcess {
+
+    public static final String KEY = "dispute-mediation";
+    public static final String MESSAGE_COURT_DECISION = "CourtDecision";
+
+    public static final String TASK_TRIAGE = "UserTask_Triage";
+    public static final String TASK_ACCEPT = "UserTask_AcceptAssignment";
+    public static final String TASK_CONSENT = "UserTask_SeekConsent";
+    public static final String TASK_MEDIATORS = "UserTask_AssignMediators";
+    public static final String TASK_MEDIATE = "UserTask_Mediate";
+    public static final String TASK_EXPIRY = "UserTask_DecideOnExpiry";
+    public static final String TASK_MONITOR = "UserTask_MonitorPerformance";
+    public static final String TASK_RETURN_VISIT = "UserTask_ReturnVisit";
+    public static final String TASK_RETURN_VISIT_TERMINATED = "UserTask_ReturnVisitTerminated";
+    public static final String TASK_CLOSE_TERMINATED = "UserTask_CloseTerminated";
+    public static final String TASK_REVIEW = "UserTask_SupervisorReview";
+    public static final String TASK_ARCHIVE = "UserTask_Archive";
+    public static final String RECEIVE_COURT_DECISION = "ReceiveTask_AwaitCourtDecision";
+
+    /** Variables the process keeps; everything else a form or request submits is removed after the step. */
+    public static final String CASE_ID = "caseId";
+    public static final String ROUTE = "route";
+    public static final String ACTION = "action";
+    static final Set<String> KEPT = Set.of(CASE_ID, ROUTE, "caseNo", "caseTitle", "caseSummary", "caseStatus",
+            "triageGroups", "orgAdminGroups", "orgStaffGroups", "presidingMediatorId", "mediatorUsers", "visitorGroups",
+            "supervisorGroups", "archiveGroups", "acceptanceDueAt", "mediationDueAt", "mediationWarningAt",
+            "performanceDueAt", "courtReviewDueAt");
+
+    /** Which step (user task or receive task) each action completes. */
+    static final Map<DisputeAction, List<String>> STEPS = Map.ofEntries(
+            Map.entry(DisputeAction.TRIAGE, List.of(TASK_TRIAGE)),
+            Map.entry(DisputeAction.ACCEPTANCE, List.of(TASK_ACCEPT)),
+            Map.entry(DisputeAction.CONSENT, List.of(TASK_CONSENT)),
+            Map.entry(DisputeAction.MEDIATORS, List.of(TASK_MEDIATORS)),
+            Map.entry(DisputeAction.RECUSAL, List.of(TASK_MEDIATE)),
+            Map.entry(DisputeAction.SESSIONS, List.of(TASK_MEDIATE)),
+            Map.entry(DisputeAction.EXTENSION, List.of(TASK_MEDIATE, TASK_EXPIRY)),
+            Map.entry(DisputeAction.ESCALATION, List.of(TASK_MEDIATE)),
+            Map.entry(DisputeAction.AGREEMENT, List.of(TASK_MEDIATE)),
+            Map.entry(DisputeAction.TERMINATION, List.of(TASK_MEDIATE, TASK_EXPIRY)),
+            Map.entry(DisputeAction.JUDICIAL_CONFIRMATION, List.of(TASK_MONITOR)),
+            Map.entry(DisputeAction.COURT_DECISION, List.of(RECEIVE_COURT_DECISION)),
+            Map.entry(DisputeAction.PERFORMANCE, List.of(TASK_MONITOR)),
+            Map.entry(DisputeAction.RETURN_VISIT, List.of(TASK_RETURN_VISIT, TASK_RETURN_VISIT_TERMINATED)),
+            Map.entry(DisputeAction.REVIEW, List.of(TASK_REVIEW)),
+            Map.entry(DisputeAction.CLOSURE, List.of(TASK_CLOSE_TERMINATED)),
+            Map.entry(DisputeAction.ARCHIVE, List.of(TASK_ARCHIVE)));
+
+    private DisputeProcess() {
+    }
+
+    /** The action a completed step stands for; multi-action steps name it in the {@code action} variable. */
+    static List<DisputeAction> actionsOf(String stepKey) {
+        return STEPS.entrySet().stream().filter(e -> e.getValue().contains(stepKey)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+}

@@ -1,0 +1,90 @@
+package org.fengqiao.dispute.process;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.fengqiao.dispute.DisputeAction;
+import org.fengqiao.dispute.DisputeCase;
+import org.fengqiao.shared.Caller;
+import org.fengqiao.shared.IllegalTransitionException;
+import org.fengqiao.shared.process.InternalEngineCalls;
+import org.springframework.stereotype.Component;
+
+/** The only class of the dispute module that talks to Camunda's RuntimeService and TaskService. */
+@Component
+public class DisputeProcessGateway {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final DisputeProcessVariables variables;
+    private final InternalEngineCalls internal;
+
+    DisputeProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity,
+                          DisputeProcessVariables variables, InternalEngineCalls internal) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.variables = variables;
+        this.internal = internal;
+    }
+
+    /** Starts the case's process instance (business key = case id); returns its id. */
+    public String start(DisputeCase c) {
+        Map<String, Object> vars = variables.of(c);
+        vars.put(DisputeProcess.ROUTE, "");
+        return runtime.startProcessInstanceByKey(DisputeProcess.KEY, c.id(), vars).getId();
+    }
+
+    /**
+     * Completes the user task that stands for {@code action}, as {@code caller}. The engine checks
+     * the caller's task authorization (candidate or assignee, granted by Camunda's default task
+     * authorizations), exactly as when the Tasklist completes it.
+     */
+    public void completeStep(DisputeCase c, DisputeAction action, Map<String, Object> submitted, Caller caller) {
+        List<String> keys = DisputeProcess.STEPS.get(action);
+        Task task = tasks.createTaskQuery().processInstanceId(c.processInstanceId()).active().list().stream()
+                .filter(t -> keys.contains(t.getTaskDefinitionKey())).findFirst()
+                .orElseThrow(() -> IllegalTransitionException.of(action.path(), c.status()));
+        Map<String, Object> vars = new HashMap<>(submitted);
+        vars.put(DisputeProcess.ACTION, action.path());
+        as(caller, () -> tasks.complete(task.getId(), vars));
+    }
+
+    /**
+     * The court's decision arrives as a message the process waits for. {@link org.fengqiao.dispute.DisputeAccess} has
+     * allowed it; the correlation runs without the engine's check, which would need the court to hold
+     * UPDATE_INSTANCE on every dispute process instance.
+     */
+    public void correlateCourtDecision(DisputeCase c, Map<String, Object> submitted, Caller caller) {
+        Map<String, Object> vars = new HashMap<>(submitted);
+        vars.put(DisputeProcess.ACTION, DisputeAction.COURT_DECISION.path());
+        try {
+            as(caller, () -> internal.run(() -> runtime.createMessageCorrelation(DisputeProcess.MESSAGE_COURT_DECISION)
+                    .processInstanceId(c.processInstanceId()).setVariables(vars).correlateWithResult()));
+        } catch (MismatchingMessageCorrelationException e) {
+            throw IllegalTransitionException.of(DisputeAction.COURT_DECISION.path(), c.status());
+        }
+    }
+
+    /** Task definition keys of the case's open steps (for tests and diagnostics). */
+    public List<String> openSteps(DisputeCase c) {
+        return tasks.createTaskQuery().processInstanceId(c.processInstanceId()).list().stream()
+                .map(Task::getTaskDefinitionKey).sorted().toList();
+    }
+
+    private void as(Caller caller, Runnable work) {
+        identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
+        try {
+            work.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

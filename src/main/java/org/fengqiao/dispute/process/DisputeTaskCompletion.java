@@ -1,0 +1,71 @@
+package org.fengqiao.dispute.process;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.fengqiao.calendar.WorkingCalendar;
+import org.fengqiao.shared.process.ProcessSteps;
+import org.fengqiao.shared.process.StepVariables;
+import org.fengqiao.dispute.DisputeAction;
+import org.fengqiao.dispute.DisputeManagement;
+import org.fengqiao.shared.ValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of every user task of {@code dispute-mediation} (and end listener of the
+ * court-decision receive task): whether the step was completed from the Tasklist or through the
+ * REST facade, the submitted variables become a domain command, the domain validates and applies
+ * it as the authenticated user, and the routing and assignment variables are refreshed.
+ */
+@Component("disputeTaskCompletion")
+class DisputeTaskCompletion implements TaskListener, ExecutionListener {
+
+    private final DisputeManagement management;
+    private final DisputeProcessVariables variables;
+    private final ProcessSteps steps;
+    private final WorkingCalendar calendar;
+
+    DisputeTaskCompletion(DisputeManagement management, DisputeProcessVariables variables, ProcessSteps steps,
+                          WorkingCalendar calendar) {
+        this.management = management;
+        this.variables = variables;
+        this.steps = steps;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        handle(task.getExecution(), task.getTaskDefinitionKey(), task.getVariables());
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        handle(execution, execution.getCurrentActivityId(), execution.getVariables());
+    }
+
+    private void handle(DelegateExecution execution, String stepKey, Map<String, Object> submitted) {
+        String caseId = (String) submitted.get(DisputeProcess.CASE_ID);
+        DisputeAction action = actionOf(stepKey, submitted.get(DisputeProcess.ACTION));
+        Object command = StepCommands.parse(action, new StepVariables(submitted, calendar.zone()));
+        String route = management.apply(caseId, action, command, steps.caller());
+        VariableScope processScope = execution.getProcessInstance();
+        ProcessSteps.keepOnly(execution, DisputeProcess.KEPT);
+        processScope.setVariable(DisputeProcess.ROUTE, route);
+        variables.apply(processScope, management.get(caseId));
+    }
+
+    private static DisputeAction actionOf(String stepKey, Object requested) {
+        List<DisputeAction> candidates = DisputeProcess.actionsOf(stepKey);
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        return candidates.stream().filter(a -> a.path().equals(requested)).findFirst()
+                .orElseThrow(() -> ValidationException.of(DisputeProcess.ACTION, "请选择本次办理的事项 (choose one of "
+                        + candidates.stream().map(DisputeAction::path).toList() + ")"));
+    }
+}

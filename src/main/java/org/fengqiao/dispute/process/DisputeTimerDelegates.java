@@ -1,0 +1,62 @@
+package org.fengqiao.dispute.process;
+
+import java.util.function.BiConsumer;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.fengqiao.dispute.DisputeManagement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks behind the model's timers. Each reads the case id, lets the domain record what
+ * the timer means (催办, 督办通知, return to triage) and refreshes the process variables.
+ */
+@Configuration(proxyBeanMethods = false)
+class DisputeTimerDelegates {
+
+    private final DisputeManagement management;
+    private final DisputeProcessVariables variables;
+
+    DisputeTimerDelegates(DisputeManagement management, DisputeProcessVariables variables) {
+        this.management = management;
+        this.variables = variables;
+    }
+
+    private JavaDelegate timer(BiConsumer<DisputeManagement, String> effect) {
+        return execution -> {
+            String caseId = (String) execution.getVariable(DisputeProcess.CASE_ID);
+            effect.accept(management, caseId);
+            variables.apply(execution.getProcessInstance(), management.get(caseId));
+        };
+    }
+
+    /** 推送接收期限届满：退回研判并催办 */
+    @Bean
+    JavaDelegate acceptanceExpiredDelegate() {
+        return timer(DisputeManagement::acceptanceExpired);
+    }
+
+    /** 调解期限预警：记录催办 */
+    @Bean
+    JavaDelegate mediationWarningDelegate() {
+        return timer(DisputeManagement::mediationWarning);
+    }
+
+    /** 调解期限届满：标记超期并发督办通知 */
+    @Bean
+    JavaDelegate mediationExpiredDelegate() {
+        return timer(DisputeManagement::mediationExpired);
+    }
+
+    /** 履行期限届满：催办履行 */
+    @Bean
+    JavaDelegate performanceOverdueDelegate() {
+        return timer(DisputeManagement::performanceOverdue);
+    }
+
+    /** 法院审查期限届满：记录提醒 */
+    @Bean
+    JavaDelegate courtReviewOverdueDelegate() {
+        return timer(DisputeManagement::courtReviewOverdue);
+    }
+}

@@ -1,0 +1,81 @@
+package org.fengqiao.dispute.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.fengqiao.dispute.AgreementForm;
+import org.fengqiao.dispute.AssignmentMode;
+import org.fengqiao.dispute.Channel;
+import org.fengqiao.dispute.Complexity;
+import org.fengqiao.dispute.CourtResult;
+import org.fengqiao.dispute.DisputeCase;
+import org.fengqiao.dispute.DisputeCategory;
+import org.fengqiao.dispute.DisputeRecords;
+import org.fengqiao.dispute.DisputeStatus;
+import org.fengqiao.dispute.MediationType;
+import org.fengqiao.dispute.NotAcceptReason;
+import org.fengqiao.dispute.Outcome;
+import org.fengqiao.dispute.Party;
+import org.fengqiao.dispute.PartyRole;
+import org.fengqiao.dispute.PartyType;
+import org.fengqiao.dispute.PerformanceStatus;
+import org.fengqiao.dispute.RespondentConsent;
+import org.fengqiao.dispute.RiskLevel;
+import org.fengqiao.dispute.Satisfaction;
+import org.fengqiao.dispute.SelectedBy;
+import org.fengqiao.dispute.TriageSuggestion;
+import org.fengqiao.organisation.OrganisationLevel;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The dispute representation: the case's record plus what the caller may do now. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record DisputeView(String id, String caseNo, String title, String facts, String claims, DisputeCategory category,
+                   Channel channel, String sourceRef, BigDecimal amountInvolved, String centreId, DisputeStatus status,
+                   String statusLabel, Outcome outcome, MediationType mediationType, OrganisationLevel level,
+                   String orgId, AssignmentMode assignmentMode, Complexity complexity, RiskLevel riskLevel,
+                   Integer timeLimitDays, TriageSuggestion triageSuggestion, NotAcceptReason notAcceptReason,
+                   String reasonText, String transferTo, RespondentConsent respondentConsent,
+                   String presidingMediatorId, List<String> mediatorIds, SelectedBy selectedBy,
+                   OffsetDateTime acceptanceDueAt, OffsetDateTime mediationStartedAt, OffsetDateTime dueAt,
+                   LocalDate dueDate, boolean overdue, OffsetDateTime agreementEffectiveAt, AgreementView agreement,
+                   ConfirmationView judicialConfirmation, PerformanceStatus performanceStatus,
+                   Satisfaction satisfaction, OffsetDateTime closedAt, OffsetDateTime archivedAt, String volumeNo,
+                   Integer retentionYears, List<PartyView> parties, String processInstanceId,
+                   OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions) {
+
+    record PartyView(PartyRole role, PartyType type, String name, String idNumber, String phone, String address) {
+        static PartyView of(Party p) {
+            return new PartyView(p.role(), p.type(), p.name(), p.idNumber(), p.phone(), p.address());
+        }
+    }
+
+    record AgreementView(AgreementForm form, String terms, LocalDate performanceDeadline, BigDecimal amount,
+                         OffsetDateTime effectiveAt) {
+    }
+
+    record ConfirmationView(String court, OffsetDateTime filedAt, OffsetDateTime reviewDueAt, CourtResult result,
+                            OffsetDateTime decidedAt) {
+    }
+
+    static DisputeView of(DisputeCase c, DisputeRecords records, List<String> allowedActions, boolean detailed) {
+        AgreementView agreement = detailed ? records.currentAgreement(c.id())
+                .map(a -> new AgreementView(a.form(), a.terms(), a.performanceDeadline(), a.amount(), a.effectiveAt()))
+                .orElse(null) : null;
+        ConfirmationView confirmation = detailed ? records.latestConfirmation(c.id())
+                .map(r -> new ConfirmationView(r.court(), r.filedAt(), r.reviewDueAt(), r.result(), r.decidedAt()))
+                .orElse(null) : null;
+        return new DisputeView(c.id(), c.caseNo(), c.title(), c.facts(), c.claims(), c.category(), c.channel(),
+                c.sourceRef(), c.amountInvolved(), c.centreId(), c.status(), c.status().label(), c.outcome(),
+                c.mediationType(), c.level(), c.orgId(), c.assignmentMode(), c.complexity(), c.riskLevel(),
+                c.timeLimitDays(), c.suggestion(), c.notAcceptReason(), c.reasonText(), c.transferTo(),
+                c.respondentConsent(), c.presidingMediatorId(), c.mediatorIds(), c.selectedBy(), c.acceptanceDueAt(),
+                c.mediationStartedAt(), c.dueAt(), c.dueAt() == null ? null : c.dueAt().toLocalDate(), c.overdue(),
+                c.agreementEffectiveAt(), agreement, confirmation, c.performanceStatus(), c.satisfaction(),
+                c.closedAt(), c.archivedAt(), c.volumeNo(), c.retentionYears(),
+                detailed ? c.parties().stream().map(PartyView::of).toList() : null, c.processInstanceId(),
+                c.createdAt(), c.updatedAt(), allowedActions);
+    }
+}
