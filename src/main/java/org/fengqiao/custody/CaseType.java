@@ -1,0 +1,5 @@
+package org.fengqiao.custody;
+
+public enum CaseType {
+    CRIMINAL, ADMINISTRATIVE, DISCIPLINARY_SUPERVISORY
+}

@@ -1,0 +1,621 @@
+package org.fengqiao.custody;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.fengqiao.calendar.WorkingCalendar;
+import org.fengqiao.organisation.OrganisationType;
+import org.fengqiao.organisation.Role;
+import org.fengqiao.shared.Caller;
+import org.fengqiao.shared.ForbiddenException;
+import org.fengqiao.shared.IllegalTransitionException;
+import org.fengqiao.shared.NotFoundException;
+import org.fengqiao.shared.Validation;
+import org.fengqiao.shared.ValidationException;
+import org.fengqiao.supervision.SupervisionLevel;
+import org.fengqiao.supervision.SupervisionRecords;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The custody operations: each checks visibility, role and state ({@link CustodyAccess}), validates
+ * the content, moves the item through one transition and appends its ledger entry — all in the
+ * caller's transaction. The process listeners call these methods; so the REST facade and the
+ * Tasklist run the same checks.
+ */
+@Service
+public class CustodyManagement {
+
+    public static final String TARGET_TYPE = "PROPERTY_ITEM";
+    public static final String DISPOSAL_DECISION = "property-disposal-approval";
+    private static final String SYSTEM = SupervisionRecords.SYSTEM;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustodyManagement.class);
+
+    private final PropertyCases cases;
+    private final PropertyItems items;
+    private final Zones zones;
+    private final CustodyLedger ledger;
+    private final CustodyAccess access;
+    private final CustodyProperties properties;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+    private final SupervisionRecords supervision;
+    private final DecisionService decisions;
+    private final JdbcClient jdbc;
+
+    CustodyManagement(PropertyCases cases, PropertyItems items, Zones zones, CustodyLedger ledger, CustodyAccess access,
+                      CustodyProperties properties, WorkingCalendar calendar, Clock clock,
+                      SupervisionRecords supervision, DecisionService decisions, JdbcClient jdbc) {
+        this.cases = cases;
+        this.items = items;
+        this.zones = zones;
+        this.ledger = ledger;
+        this.access = access;
+        this.properties = properties;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.supervision = supervision;
+        this.decisions = decisions;
+        this.jdbc = jdbc;
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /**
+     * A deadline from the working-day calendar. Where the calendar has no data yet (a limit running
+     * into next year before the State Council's notice is entered), custody work must not stop: the
+     * limit is then counted in plain days (hours stay hours) and a warning is logged.
+     */
+    OffsetDateTime deadline(OffsetDateTime start, org.fengqiao.calendar.TimeLimit limit) {
+        try {
+            return calendar.deadline(start, limit);
+        } catch (ValidationException missingCalendar) {
+            log.warn("No calendar data for a custody deadline ({}), counting plain days: {}", limit.describe(),
+                    missingCalendar.getMessage());
+            return start.plusDays(limit.amount());
+        }
+    }
+
+    // --- cases and registration ---------------------------------------------------------------
+
+    @Transactional
+    public PropertyCase openCase(Caller caller, NewPropertyCase command) {
+        if (!caller.hasAnyRole(List.of(CustodyAccess.OFFICER, CustodyAccess.DEPARTMENT_HEAD, CustodyAccess.CCDI))) {
+            throw new ForbiddenException("立案登记需要办案人员角色 (only case officers open property cases)");
+        }
+        Validation v = new Validation();
+        v.require(command.agencyCaseNo(), "agencyCaseNo").name(command.agencyCaseNo(), "agencyCaseNo");
+        v.require(command.caseName(), "caseName").title(command.caseName(), "caseName");
+        v.require(command.caseType(), "caseType");
+        v.require(command.handlingAgencyId(), "handlingAgencyId");
+        if (command.handlingAgencyId() != null && !command.handlingAgencyId().isBlank()) {
+            v.check(access.organisationExists(command.handlingAgencyId()), "handlingAgencyId",
+                    "机关不存在 (unknown agency)");
+        }
+        List<String> officers = command.officerIds() == null ? List.of()
+                : command.officerIds().stream().filter(Objects::nonNull).map(String::trim).distinct().toList();
+        v.check(officers.size() >= 2, "officerIds", "至少两名办案人员 (at least two distinct officers)");
+        v.check(officers.size() <= 10, "officerIds", "最多十名办案人员 (at most ten officers)");
+        for (String officer : officers) {
+            // officers of other systems need not be users here; a known custodian may not be one (C11)
+            v.name(officer, "officerIds");
+            if (access.userExists(officer) && access.userHasRole(officer, CustodyAccess.CUSTODIAN)) {
+                v.check(false, "officerIds", "保管员不得担任办案人员: " + officer
+                        + " (custodians may not be case officers, C11)");
+            }
+        }
+        v.throwIfInvalid();
+        String scope = access.agencyOf(command.handlingAgencyId());
+        if (!caller.isAdmin() && !access.agenciesOf(caller).contains(scope)) {
+            throw new ForbiddenException("只能为本机关登记案件 (only for the caller's own agency)");
+        }
+        long seq = cases.next("property-case");
+        PropertyCase created = new PropertyCase(UUID.randomUUID().toString(), seq, command.agencyCaseNo().trim(),
+                command.caseName(), command.caseType(), command.handlingAgencyId(), scope, officers, caller.userId(),
+                now());
+        cases.insert(created);
+        return created;
+    }
+
+    public PropertyCase visibleCase(Caller caller, String caseId) {
+        PropertyCase found = cases.find(caseId).orElseThrow(() -> new NotFoundException("案件 (property case)", caseId));
+        if (!access.isCustodian(caller) && !access.agenciesOf(caller).contains(found.handlingScope())) {
+            throw new NotFoundException("案件 (property case)", caseId);
+        }
+        return found;
+    }
+
+    /** Registers seized items (REGISTER entries); the caller starts their intake processes. */
+    @Transactional
+    public List<PropertyItem> registerItems(Caller caller, String caseId, List<NewPropertyItem> commands) {
+        PropertyCase propertyCase = visibleCase(caller, caseId);
+        if (!caller.hasAnyRole(List.of(CustodyAccess.OFFICER, CustodyAccess.DEPARTMENT_HEAD, CustodyAccess.CCDI))) {
+            throw new ForbiddenException("财物登记由办案人员办理 (only case officers register property)");
+        }
+        Validation v = new Validation();
+        v.check(commands != null && !commands.isEmpty(), "items", "至少登记一件财物 (at least one item)");
+        v.check(commands == null || commands.size() <= 200, "items", "一次最多登记 200 件 (at most 200 items)");
+        if (commands != null) {
+            for (int i = 0; i < commands.size(); i++) {
+                NewPropertyItem c = commands.get(i);
+                String p = "[" + i + "].";
+                if (c == null) {
+                    v.check(false, "[" + i + "]", "必填 (required)");
+                    continue;
+                }
+                v.require(c.name(), p + "name").name(c.name(), p + "name");
+                v.require(c.category(), p + "category");
+                v.require(c.quantity(), p + "quantity");
+                v.check(c.quantity() == null || c.quantity().signum() > 0, p + "quantity", "必须大于 0 (must be positive)");
+                v.check(c.quantity() == null || c.quantity().stripTrailingZeros().scale() <= 3, p + "quantity",
+                        "最多三位小数 (at most 3 decimals)");
+                v.check(c.quantity() == null || c.quantity().compareTo(new BigDecimal("1000000000")) < 0,
+                        p + "quantity", "数量过大 (too large)");
+                v.require(c.unit(), p + "unit").maxLength(c.unit(), 20, p + "unit");
+                v.require(c.measure(), p + "measure");
+                v.money(c.valuation(), p + "valuation");
+                v.text(c.description(), p + "description");
+            }
+        }
+        v.throwIfInvalid();
+        OrganisationType agencyType = access.agencyType(propertyCase.handlingAgencyId());
+        OffsetDateTime now = now();
+        List<PropertyItem> created = new ArrayList<>();
+        for (NewPropertyItem c : commands) {
+            PropertyItem item = new PropertyItem();
+            item.id = UUID.randomUUID().toString();
+            long itemSeq = cases.next("case-" + propertyCase.caseSeq());
+            item.itemNo = String.format("%s-%d-%06d-%03d", properties.itemNoPrefix(), now.getYear(),
+                    propertyCase.caseSeq(), itemSeq);
+            item.caseId = propertyCase.id();
+            item.name = c.name();
+            item.category = c.category();
+            item.quantity = c.quantity();
+            item.unit = c.unit();
+            item.measure = c.measure();
+            item.valuation = c.valuation();
+            item.evidenceUse = Boolean.TRUE.equals(c.evidenceUse());
+            item.description = c.description();
+            item.handlingScope = propertyCase.handlingScope();
+            item.controllingAgencyId = propertyCase.handlingAgencyId();
+            item.controllingScope = propertyCase.handlingScope();
+            boolean held = !(c.category().notHeld() || c.measure() == Measure.FREEZE);
+            // C1 / C3: the hand-over limit depends on the agency type (24 h police, 3 days procuratorate …)
+            item.handoverDueAt = held ? deadline(now, properties.handoverLimit(agencyType.name())) : null;
+            item.createdAt = now;
+            item.updatedAt = now;
+            PropertyItem.Change change = item.register(held);
+            items.insert(item);
+            ledger.append(item.id, caller.userId(), change, now);
+            created.add(item);
+        }
+        return created;
+    }
+
+    // --- item operations ----------------------------------------------------------------------
+
+    public PropertyItem visibleItem(Caller caller, String itemId) {
+        PropertyItem item = items.find(itemId).orElseThrow(() -> new NotFoundException("财物 (property item)", itemId));
+        access.requireVisible(caller, item);
+        return item;
+    }
+
+    /** Loads an item and applies the 404 → 403 → 409 checks of an action. */
+    public PropertyItem checked(Caller caller, String itemId, String action) {
+        PropertyItem item = items.find(itemId).orElseThrow(() -> new NotFoundException("财物 (property item)", itemId));
+        access.require(caller, item, action);
+        return item;
+    }
+
+    private PropertyItem commit(PropertyItem item, String actor, PropertyItem.Change change) {
+        OffsetDateTime now = now();
+        item.updatedAt = now;
+        items.update(item);
+        ledger.append(item.id, actor, change, now);
+        return item;
+    }
+
+    @Transactional
+    public PropertyItem handOver(Caller caller, String itemId, String centreId) {
+        PropertyItem item = checked(caller, itemId, "handover");
+        Validation v = new Validation().require(centreId, "centreId");
+        if (centreId != null && !centreId.isBlank()) {
+            v.check(access.organisationExists(centreId)
+                            && access.agencyType(centreId) == OrganisationType.CUSTODY_CENTRE, "centreId",
+                    "必须是涉案财物管理中心 (must be a custody centre)");
+        }
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.handOver(centreId));
+    }
+
+    @Transactional
+    public PropertyItem inspect(Caller caller, String itemId, InspectionResult result, String zoneId, String location,
+                                String condition) {
+        PropertyItem item = checked(caller, itemId, "inspection");
+        Validation v = new Validation().require(result, "result").text(condition, "condition");
+        if (result == InspectionResult.PASS) {
+            v.require(zoneId, "zoneId").require(location, "location").name(location, "location");
+            Zone zone = zones.find(zoneId).orElse(null);
+            if (zoneId != null && !zoneId.isBlank()) {
+                if (zone == null) {
+                    v.check(false, "zoneId", "保管区不存在 (unknown zone)");
+                } else {
+                    checkZoneFits(v, item, zone);
+                }
+            }
+        }
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.inspect(result, zoneId, location, condition));
+    }
+
+    /**
+     * Dangerous goods go to a hazardous zone. A RESTRICTED zone (专区) takes whatever the custodian
+     * places there; from then on only its owner agency and the custodians see the item.
+     */
+    private void checkZoneFits(Validation v, PropertyItem item, Zone zone) {
+        if (item.category() == PropertyCategory.DANGEROUS) {
+            v.check(zone.type() == ZoneType.HAZARDOUS, "zoneId",
+                    "危险物品须存入危险品库 (dangerous goods go to a hazardous zone)");
+        }
+    }
+
+    @Transactional
+    public PropertyItem requestLoan(Caller caller, String itemId, String reason, OffsetDateTime plannedReturnAt) {
+        PropertyItem item = checked(caller, itemId, "loan-request");
+        OffsetDateTime now = now();
+        Validation v = new Validation().require(reason, "reason").text(reason, "reason").require(plannedReturnAt, "plannedReturnAt");
+        if (plannedReturnAt != null) {
+            v.check(plannedReturnAt.isAfter(now), "plannedReturnAt", "归还时间必须晚于当前时间 (must lie in the future)");
+            v.check(!plannedReturnAt.isAfter(deadline(now, properties.maxLoanPeriod())), "plannedReturnAt",
+                    "调用期限不得超过 " + properties.maxLoanPeriod().describe() + " (loan too long)");
+        }
+        v.throwIfInvalid();
+        String approverGroup = Role.DEPARTMENT_HEAD.groupFor(departmentOf(caller, item));
+        return commit(item, caller.userId(), item.requestLoan(caller.userId(), reason, plannedReturnAt, approverGroup));
+    }
+
+    private String departmentOf(Caller caller, PropertyItem item) {
+        return caller.organisationIds().stream()
+                .filter(o -> access.agencyOf(o).equals(item.controllingScope())).sorted().findFirst()
+                .orElse(item.controllingScope());
+    }
+
+    @Transactional
+    public PropertyItem decideLoan(Caller caller, String itemId, Boolean approved, String reason) {
+        PropertyItem item = checked(caller, itemId, "loan-approval");
+        new Validation().require(approved, "approved").text(reason, "reason").throwIfInvalid();
+        return commit(item, caller.userId(), item.decideLoan(caller.userId(), approved, reason));
+    }
+
+    @Transactional
+    public PropertyItem returnLoan(Caller caller, String itemId, ReturnCondition condition, String notes) {
+        PropertyItem item = checked(caller, itemId, "loan-return");
+        new Validation().require(condition, "condition").text(notes, "notes").throwIfInvalid();
+        return commit(item, caller.userId(), item.returnFromLoan(condition, notes));
+    }
+
+    /** C20: damage, shortage, substitution or loss at a return is recorded and reported to both department heads. */
+    @Transactional
+    public void reportReturnException(String itemId, ReturnCondition condition, String reportedBy) {
+        PropertyItem item = items.find(itemId).orElseThrow();
+        OffsetDateTime now = now();
+        recordException(item.id(), null, condition.name(), "调用归还查验发现: " + condition.name()
+                + " (found at the return inspection)", reportedBy, now);
+        raiseToBothHeads(item, "归还查验发现异常 " + condition.name() + " (return inspection found " + condition.name() + ")");
+    }
+
+    @Transactional
+    public PropertyItem transfer(Caller caller, String itemId, String toAgencyId, TransferMode mode) {
+        PropertyItem item = checked(caller, itemId, "transfer");
+        Validation v = new Validation().require(toAgencyId, "toAgencyId").require(mode, "mode");
+        String toScope = null;
+        if (toAgencyId != null && !toAgencyId.isBlank()) {
+            if (!access.organisationExists(toAgencyId)) {
+                v.check(false, "toAgencyId", "机关不存在 (unknown agency)");
+            } else {
+                toScope = access.agencyOf(toAgencyId);
+                v.check(!toScope.equals(item.controllingScope()), "toAgencyId",
+                        "不能移送给本机关 (already the controlling agency)");
+            }
+        }
+        // C16: dangerous, bulky, perishable and non-held property does not travel; its list and photos do
+        v.check(mode != TransferMode.PHYSICAL || !item.category().notPhysicallyTransferable(), "mode",
+                "该类财物不随案移送实物，应移送清单、照片 (this category moves as list/photos: use RECORD_ONLY)");
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.transfer(toAgencyId, toScope, mode));
+    }
+
+    @Transactional
+    public PropertyItem receiveTransfer(Caller caller, String itemId, String notes) {
+        PropertyItem item = checked(caller, itemId, "transfer-receipt");
+        new Validation().text(notes, "notes").throwIfInvalid();
+        return commit(item, caller.userId(), item.receiveTransfer(notes));
+    }
+
+    @Transactional
+    public PropertyItem remoteDisplay(Caller caller, String itemId, String requestingAgencyId, OffsetDateTime scheduledAt,
+                                      String recordingHash) {
+        PropertyItem item = checked(caller, itemId, "remote-display");
+        Validation v = new Validation().require(requestingAgencyId, "requestingAgencyId")
+                .require(scheduledAt, "scheduledAt").require(recordingHash, "recordingHash")
+                .title(recordingHash, "recordingHash");
+        if (requestingAgencyId != null && !requestingAgencyId.isBlank()) {
+            v.check(access.organisationExists(requestingAgencyId), "requestingAgencyId", "机关不存在 (unknown agency)");
+        }
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.recordRemoteDisplay(requestingAgencyId, scheduledAt, recordingHash));
+    }
+
+    /** The approval authority of a disposal, from the DMN {@code property-disposal-approval}. */
+    public record DisposalAuthority(boolean allowed, String approverRole, String approvalLevel, String reason) {
+    }
+
+    public DisposalAuthority disposalAuthority(DisposalType type, PropertyCategory category, BigDecimal valuation) {
+        Map<String, Object> result = decisions.evaluateDecisionTableByKey(DISPOSAL_DECISION, Variables.createVariables()
+                        .putValue("disposalType", type.name()).putValue("category", category.name())
+                        .putValue("valuation", valuation == null ? 0d : valuation.doubleValue()))
+                .getSingleResult().getEntryMap();
+        return new DisposalAuthority(Boolean.TRUE.equals(result.get("allowed")), (String) result.get("approverRole"),
+                (String) result.get("approvalLevel"), (String) result.get("reason"));
+    }
+
+    @Transactional
+    public PropertyItem requestDisposal(Caller caller, String itemId, DisposalType type, String legalBasisDocNo) {
+        PropertyItem item = checked(caller, itemId, "disposal-request");
+        Validation v = new Validation().require(type, "disposalType").require(legalBasisDocNo, "legalBasisDocNo")
+                .name(legalBasisDocNo, "legalBasisDocNo");
+        v.throwIfInvalid();
+        DisposalAuthority authority = disposalAuthority(type, item.category(), item.valuation());
+        if (!authority.allowed()) {
+            throw ValidationException.of("disposalType", authority.reason());
+        }
+        Role role = Role.ofGroup(authority.approverRole()).orElse(Role.DEPARTMENT_HEAD);
+        String group = role.groupFor(departmentOf(caller, item));
+        OffsetDateTime due = deadline(now(), properties.disposalLimit(type.name()));
+        return commit(item, caller.userId(), item.requestDisposal(caller.userId(), type, legalBasisDocNo,
+                role.groupId(), group, authority.approvalLevel(), due));
+    }
+
+    @Transactional
+    public PropertyItem decideDisposal(Caller caller, String itemId, Boolean approved, String reason) {
+        PropertyItem item = checked(caller, itemId, "disposal-approval");
+        new Validation().require(approved, "approved").text(reason, "reason").throwIfInvalid();
+        return commit(item, caller.userId(), item.decideDisposal(caller.userId(), approved, reason));
+    }
+
+    @Transactional
+    public PropertyItem executeDisposal(Caller caller, String itemId, List<String> executedBy, String receiptNo,
+                                        String recipientName, String recipientIdNumber) {
+        PropertyItem item = checked(caller, itemId, "disposal-execution");
+        List<String> executors = executedBy == null ? List.of()
+                : executedBy.stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Set<String> distinct = new LinkedHashSet<>(executors);
+        Validation v = new Validation().require(executors, "executedBy").name(receiptNo, "receiptNo");
+        v.check(distinct.size() == executors.size(), "executedBy", "执行人不能重复 (executors must be distinct)");
+        v.check(executors.isEmpty() || distinct.contains(caller.userId()), "executedBy",
+                "执行人须包括当前办理人 (the caller must be one of the executors)");
+        boolean twoPerson = item.disposalType() == DisposalType.DESTROY || item.category() == PropertyCategory.VALUABLE;
+        v.check(!twoPerson || distinct.size() >= 2, "executedBy",
+                "销毁及贵重物品处置须由两名不同人员执行 (destruction and valuables need two distinct executors)");
+        for (String executor : distinct) {
+            v.check(access.userExists(executor), "executedBy", "用户不存在: " + executor + " (unknown user)");
+        }
+        if (item.disposalType() != null && item.disposalType().handsToPerson()) {
+            // C15: returned only to the owner or an agent whose identity is checked
+            v.require(recipientName, "recipientName").name(recipientName, "recipientName");
+            v.require(recipientIdNumber, "recipientIdNumber").maxLength(recipientIdNumber, 40, "recipientIdNumber");
+        }
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.executeDisposal(List.copyOf(distinct), receiptNo, recipientName,
+                recipientIdNumber));
+    }
+
+    // --- timers ---------------------------------------------------------------------------------
+
+    /** Overdue hand-over (超期未入库, C1): an alert and a 督办 record, once per item. */
+    @Transactional
+    public void handoverOverdue(String itemId) {
+        PropertyItem item = items.find(itemId).orElseThrow();
+        if (item.status() != ItemStatus.PENDING_HANDOVER || hasAlert(itemId, "HANDOVER_OVERDUE")) {
+            return;
+        }
+        OffsetDateTime now = now();
+        String message = "财物 " + item.itemNo() + " 超期未移交入库 (hand-over overdue since " + item.handoverDueAt() + ")";
+        raiseAlert(itemId, "HANDOVER_OVERDUE", message, now);
+        supervision.raise(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER", SYSTEM,
+                now, deadline(now, properties.supervisionResponseLimit()));
+    }
+
+    /** Overdue loan (调用超期, C6): alert and 督办 to both department heads (S21-2010 第11条). */
+    @Transactional
+    public void loanOverdue(String itemId) {
+        PropertyItem item = items.find(itemId).orElseThrow();
+        if (item.status() != ItemStatus.ON_LOAN) {
+            return;
+        }
+        String message = "财物 " + item.itemNo() + " 调用超期未归还 (loan overdue since " + item.plannedReturnAt()
+                + ", borrower " + item.loanRequestedBy() + ")";
+        raiseAlert(itemId, "LOAN_OVERDUE", message, now());
+        raiseToBothHeads(item, message);
+    }
+
+    /** A disposal not executed within its limit (C4: unrelated property released within 3 days; C7). */
+    @Transactional
+    public void disposalOverdue(String itemId) {
+        PropertyItem item = items.find(itemId).orElseThrow();
+        if (item.status() != ItemStatus.DISPOSAL_REQUESTED && item.status() != ItemStatus.DISPOSAL_APPROVED) {
+            return;
+        }
+        OffsetDateTime now = now();
+        String message = "财物 " + item.itemNo() + " 处置(" + item.disposalType() + ")超期未执行 (disposal overdue since "
+                + item.disposalDueAt() + ")";
+        raiseAlert(itemId, "DISPOSAL_OVERDUE", message, now);
+        supervision.raise(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER", SYSTEM,
+                now, deadline(now, properties.supervisionResponseLimit()));
+    }
+
+    private void raiseToBothHeads(PropertyItem item, String message) {
+        OffsetDateTime now = now();
+        OffsetDateTime due = deadline(now, properties.supervisionResponseLimit());
+        supervision.raise(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
+                "致办案部门负责人 (to the case department head, " + item.controllingAgencyId() + "): " + message,
+                "OVERDUE_TIMER", SYSTEM, now, due);
+        supervision.raise(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
+                "致保管部门负责人 (to the custody department head): " + message, "OVERDUE_TIMER", SYSTEM, now, due);
+    }
+
+    private boolean hasAlert(String itemId, String kind) {
+        return jdbc.sql("select count(*) from custody_alert where item_id = ? and kind = ?").params(itemId, kind)
+                .query(Long.class).single() > 0;
+    }
+
+    private void raiseAlert(String itemId, String kind, String message, OffsetDateTime at) {
+        jdbc.sql("insert into custody_alert (id, item_id, kind, message, raised_at) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID().toString(), itemId, kind, message, at).update();
+    }
+
+    public List<CustodyAlert> alerts(String itemId) {
+        return jdbc.sql("select * from custody_alert where item_id = ? order by raised_at, id").param(itemId)
+                .query((rs, n) -> new CustodyAlert(rs.getString("id"), rs.getString("item_id"), rs.getString("kind"),
+                        rs.getString("message"), rs.getObject("raised_at", OffsetDateTime.class))).list();
+    }
+
+    private void recordException(String itemId, String inventoryId, String kind, String details, String by,
+                                 OffsetDateTime at) {
+        jdbc.sql("""
+                insert into custody_exception (id, item_id, inventory_id, kind, details, raised_by, raised_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID().toString(), itemId, inventoryId, kind, details, by, at).update();
+    }
+
+    public List<ExceptionRecord> exceptions(String itemId) {
+        return jdbc.sql("select * from custody_exception where item_id = ? order by raised_at, id").param(itemId)
+                .query(CustodyManagement::mapException).list();
+    }
+
+    public List<ExceptionRecord> exceptionsOfInventory(String inventoryId) {
+        return jdbc.sql("select * from custody_exception where inventory_id = ? order by raised_at, id")
+                .param(inventoryId).query(CustodyManagement::mapException).list();
+    }
+
+    private static ExceptionRecord mapException(ResultSet rs, int n) throws SQLException {
+        return new ExceptionRecord(rs.getString("id"), rs.getString("item_id"), rs.getString("inventory_id"),
+                rs.getString("kind"), rs.getString("details"), rs.getString("raised_by"),
+                rs.getObject("raised_at", OffsetDateTime.class));
+    }
+
+    // --- inventory (盘点) -----------------------------------------------------------------------
+
+    @Transactional
+    public CustodyInventory startInventory(Caller caller, String zoneId, String caseId) {
+        if (!access.isCustodian(caller)) {
+            throw new ForbiddenException("盘点由保管员办理 (only custodians take inventory)");
+        }
+        boolean byZone = zoneId != null && !zoneId.isBlank();
+        boolean byCase = caseId != null && !caseId.isBlank();
+        if (byZone == byCase) {
+            throw ValidationException.of("zoneId", "须且只能指定 zoneId 或 caseId 之一 (exactly one of zoneId, caseId)");
+        }
+        List<PropertyItem> scope;
+        if (byZone) {
+            zones.find(zoneId).orElseThrow(() -> ValidationException.of("zoneId", "保管区不存在 (unknown zone)"));
+            scope = items.inZone(zoneId);
+        } else {
+            cases.find(caseId).orElseThrow(() -> ValidationException.of("caseId", "案件不存在 (unknown case)"));
+            scope = items.ofCase(caseId);
+        }
+        List<String> expected = scope.stream().filter(i -> i.status() == ItemStatus.IN_STORAGE)
+                .map(PropertyItem::id).toList();
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into custody_inventory (id, scope_type, scope_id, status, expected_ids, started_by, started_at)
+                values (?, ?, ?, 'COUNTING', ?, ?, ?)""")
+                .params(id, byZone ? "ZONE" : "CASE", byZone ? zoneId : caseId, String.join(",", expected),
+                        caller.userId(), now()).update();
+        return inventory(id);
+    }
+
+    public CustodyInventory inventory(String id) {
+        return jdbc.sql("select * from custody_inventory where id = ?").param(id).query((rs, n) -> new CustodyInventory(
+                        rs.getString("id"), rs.getString("scope_type"), rs.getString("scope_id"), rs.getString("status"),
+                        split(rs.getString("expected_ids")), split(rs.getString("found_item_nos")),
+                        (Integer) rs.getObject("discrepancies"), rs.getString("started_by"),
+                        rs.getObject("started_at", OffsetDateTime.class), rs.getString("counted_by"),
+                        rs.getObject("counted_at", OffsetDateTime.class)))
+                .optional().orElseThrow(() -> new NotFoundException("盘点 (inventory)", id));
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+    }
+
+    /** Records what was found; answers the number of discrepancies (missing plus unexpected items). */
+    @Transactional
+    public int countInventory(Caller caller, String inventoryId, List<String> foundItemNos) {
+        CustodyInventory inventory = inventory(inventoryId);
+        if (!access.isCustodian(caller)) {
+            throw new ForbiddenException("盘点由保管员办理 (only custodians take inventory)");
+        }
+        if (!"COUNTING".equals(inventory.status())) {
+            throw IllegalTransitionException.of("count", inventory.status());
+        }
+        Validation v = new Validation().check(foundItemNos != null, "foundItemNos", "必填 (required)");
+        v.throwIfInvalid();
+        Set<String> found = new LinkedHashSet<>();
+        foundItemNos.stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).forEach(found::add);
+        Map<String, String> expectedNos = new HashMap<>();
+        items.findAll(inventory.expectedItemIds()).forEach(i -> expectedNos.put(i.itemNo(), i.id()));
+        long missing = expectedNos.keySet().stream().filter(no -> !found.contains(no)).count();
+        long unexpected = found.stream().filter(no -> !expectedNos.containsKey(no)).count();
+        int discrepancies = (int) (missing + unexpected);
+        jdbc.sql("""
+                update custody_inventory set found_item_nos = ?, discrepancies = ?, counted_by = ?, counted_at = ?,
+                       status = ? where id = ?""")
+                .params(String.join(",", found), discrepancies, caller.userId(), now(),
+                        discrepancies == 0 ? "RECONCILED" : "DISCREPANCIES", inventoryId).update();
+        return discrepancies;
+    }
+
+    /** Discrepancies become exception records; a missing item moves to EXCEPTION_DAMAGED_OR_LOST. */
+    @Transactional
+    public void recordDiscrepancies(String inventoryId) {
+        CustodyInventory inventory = inventory(inventoryId);
+        Set<String> found = new LinkedHashSet<>(inventory.foundItemNos());
+        OffsetDateTime now = now();
+        Set<String> expectedNos = new LinkedHashSet<>();
+        for (PropertyItem item : items.findAll(inventory.expectedItemIds())) {
+            expectedNos.add(item.itemNo());
+            if (!found.contains(item.itemNo())) {
+                recordException(item.id(), inventoryId, "MISSING_AT_INVENTORY", "盘点未找到 " + item.itemNo()
+                        + " (expected but not found)", inventory.countedBy(), now);
+                if (item.status() == ItemStatus.IN_STORAGE) {
+                    commit(item, inventory.countedBy(), item.markMissing(inventoryId));
+                }
+            }
+        }
+        for (String no : found) {
+            if (!expectedNos.contains(no)) {
+                String itemId = items.findByItemNo(no).map(PropertyItem::id).orElse(null);
+                recordException(itemId, inventoryId, "UNEXPECTED_AT_INVENTORY", "盘点发现账外物品 " + no
+                        + " (found but not expected here)", inventory.countedBy(), now);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.fengqiao.custody;
+
+import java.util.Map;
+
+import org.fengqiao.calendar.TimeLimit;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The {@code fengqiao.custody} block of application.yml; no duration is a literal in code. */
+@ConfigurationProperties("fengqiao.custody")
+public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> handoverLimits, TimeLimit maxLoanPeriod,
+                                TimeLimit supervisionResponseLimit, Integer verificationBatchSize,
+                                Map<String, TimeLimit> disposalLimits) {
+
+    public CustodyProperties {
+        itemNoPrefix = itemNoPrefix == null ? "SACW" : itemNoPrefix;
+        handoverLimits = handoverLimits == null ? Map.of() : Map.copyOf(handoverLimits);
+        disposalLimits = disposalLimits == null ? Map.of() : Map.copyOf(disposalLimits);
+        verificationBatchSize = verificationBatchSize == null || verificationBatchSize < 1 ? 2000 : verificationBatchSize;
+    }
+
+    /** Time from a disposal request to its execution, by disposal type, else the default (C4, C7). */
+    public TimeLimit disposalLimit(String disposalType) {
+        TimeLimit limit = disposalLimits.getOrDefault(disposalType, disposalLimits.get("default"));
+        if (limit == null) {
+            throw new IllegalStateException("fengqiao.custody.disposal-limits.default is not configured");
+        }
+        return limit;
+    }
+
+    /** Hand-over limit for an agency type (e.g. POLICE), else the default (C1, C3). */
+    public TimeLimit handoverLimit(String agencyType) {
+        TimeLimit limit = handoverLimits.get(agencyType);
+        if (limit == null) {
+            limit = handoverLimits.get("default");
+        }
+        if (limit == null) {
+            throw new IllegalStateException("fengqiao.custody.handover-limits.default is not configured");
+        }
+        return limit;
+    }
+}

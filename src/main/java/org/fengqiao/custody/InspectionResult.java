@@ -1,0 +1,5 @@
+package org.fengqiao.custody;
+
+public enum InspectionResult {
+    PASS, MISMATCH
+}

@@ -1,0 +1,33 @@
+package org.fengqiao.custody;
+
+/** Event types of the custody ledger (domain §7.3), each tied to the action that produces it. */
+public enum LedgerEventType {
+    REGISTER("registration"),
+    HANDOVER_IN("handover"),
+    INSPECT("inspection"),
+    STORE("inspection"),
+    LOAN_REQUEST("loan-request"),
+    LOAN_OUT("loan-approval"),
+    LOAN_REJECTED("loan-approval"),
+    LOAN_RETURN("loan-return"),
+    TRANSFER_OUT("transfer"),
+    TRANSFER_IN("transfer-receipt"),
+    OWNERSHIP_TRANSFER_ONLY("transfer"),
+    REMOTE_DISPLAY("remote-display"),
+    DISPOSAL_REQUEST("disposal-request"),
+    DISPOSAL_APPROVED("disposal-approval"),
+    DISPOSAL_REJECTED("disposal-approval"),
+    DISPOSE("disposal-execution"),
+    DESTROY("disposal-execution"),
+    EXCEPTION("inventory");
+
+    private final String action;
+
+    LedgerEventType(String action) {
+        this.action = action;
+    }
+
+    public String action() {
+        return action;
+    }
+}

@@ -1,0 +1,295 @@
+package org.fengqiao.custody;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.fengqiao.shared.IllegalTransitionException;
+
+/**
+ * A seized item (一物一码), a long-lived record whose status follows state machine C. Every
+ * transition checks the current status first and answers with the {@link Change} that the ledger
+ * records; nothing else changes {@code status}.
+ */
+public class PropertyItem {
+
+    /** One change of the item, as the ledger records it. */
+    public record Change(LedgerEventType eventType, ItemStatus from, ItemStatus to, Map<String, Object> details) {
+    }
+
+    String id;
+    String itemNo;
+    String caseId;
+    String name;
+    PropertyCategory category;
+    BigDecimal quantity;
+    String unit;
+    Measure measure;
+    BigDecimal valuation;
+    boolean evidenceUse;
+    String description;
+    ItemStatus status;
+    String handlingScope;
+    String controllingAgencyId;
+    String controllingScope;
+    OffsetDateTime handoverDueAt;
+    String handoverCentreId;
+    String zoneId;
+    String location;
+    String condition;
+    String loanRequestedBy;
+    String loanReason;
+    OffsetDateTime plannedReturnAt;
+    String loanApproverGroup;
+    String loanApprovedBy;
+    String transferToAgencyId;
+    String transferToScope;
+    TransferMode transferMode;
+    DisposalType disposalType;
+    String legalBasisDocNo;
+    String disposalRequestedBy;
+    String disposalApproverRole;
+    String disposalApproverGroup;
+    String disposalApprovalLevel;
+    String disposalApprovedBy;
+    OffsetDateTime disposalDueAt;
+    OffsetDateTime createdAt;
+    OffsetDateTime updatedAt;
+    int version;
+
+    PropertyItem() {
+    }
+
+    // --- transitions -------------------------------------------------------------------------
+
+    Change register(boolean held) {
+        ItemStatus to = held ? ItemStatus.PENDING_HANDOVER : ItemStatus.REGISTERED_NOT_HELD;
+        this.status = to;
+        return new Change(LedgerEventType.REGISTER, null, to, details(
+                "itemNo", itemNo, "caseId", caseId, "name", name, "category", category, "quantity", quantity,
+                "unit", unit, "measure", measure, "valuation", valuation, "evidenceUse", evidenceUse,
+                "controllingAgencyId", controllingAgencyId, "handoverDueAt", handoverDueAt));
+    }
+
+    Change handOver(String centreId) {
+        ItemStatus from = require("handover", ItemStatus.PENDING_HANDOVER);
+        this.handoverCentreId = centreId;
+        this.status = ItemStatus.HANDOVER_INSPECTION;
+        return new Change(LedgerEventType.HANDOVER_IN, from, status, details("centreId", centreId));
+    }
+
+    Change inspect(InspectionResult result, String zoneId, String location, String condition) {
+        ItemStatus from = require("inspection", ItemStatus.HANDOVER_INSPECTION);
+        this.condition = condition;
+        if (result == InspectionResult.PASS) {
+            this.zoneId = zoneId;
+            this.location = location;
+            this.status = ItemStatus.IN_STORAGE;
+            return new Change(LedgerEventType.STORE, from, status,
+                    details("result", result, "zoneId", zoneId, "location", location, "condition", condition));
+        }
+        this.status = ItemStatus.PENDING_HANDOVER;
+        return new Change(LedgerEventType.INSPECT, from, status, details("result", result, "condition", condition));
+    }
+
+    Change requestLoan(String requester, String reason, OffsetDateTime plannedReturnAt, String approverGroup) {
+        ItemStatus from = require("loan-request", ItemStatus.IN_STORAGE);
+        this.loanRequestedBy = requester;
+        this.loanReason = reason;
+        this.plannedReturnAt = plannedReturnAt;
+        this.loanApproverGroup = approverGroup;
+        this.loanApprovedBy = null;
+        this.status = ItemStatus.LOAN_REQUESTED;
+        return new Change(LedgerEventType.LOAN_REQUEST, from, status,
+                details("reason", reason, "plannedReturnAt", plannedReturnAt, "approverGroup", approverGroup));
+    }
+
+    Change decideLoan(String approver, boolean approved, String reason) {
+        ItemStatus from = require("loan-approval", ItemStatus.LOAN_REQUESTED);
+        if (approved) {
+            this.loanApprovedBy = approver;
+            this.status = ItemStatus.ON_LOAN;
+            return new Change(LedgerEventType.LOAN_OUT, from, status, details("approved", true, "approvedBy", approver,
+                    "requestedBy", loanRequestedBy, "plannedReturnAt", plannedReturnAt, "reason", reason));
+        }
+        this.status = ItemStatus.IN_STORAGE;
+        Change change = new Change(LedgerEventType.LOAN_REJECTED, from, status,
+                details("approved", false, "decidedBy", approver, "reason", reason));
+        clearLoan();
+        return change;
+    }
+
+    Change returnFromLoan(ReturnCondition returned, String notes) {
+        ItemStatus from = require("loan-return", ItemStatus.ON_LOAN);
+        this.status = returned == ReturnCondition.INTACT ? ItemStatus.IN_STORAGE : ItemStatus.EXCEPTION_DAMAGED_OR_LOST;
+        this.condition = notes == null ? returned.name() : returned.name() + ": " + notes;
+        Change change = new Change(LedgerEventType.LOAN_RETURN, from, status, details("condition", returned,
+                "notes", notes, "borrower", loanRequestedBy, "plannedReturnAt", plannedReturnAt));
+        clearLoan();
+        return change;
+    }
+
+    private void clearLoan() {
+        this.loanRequestedBy = null;
+        this.loanReason = null;
+        this.plannedReturnAt = null;
+        this.loanApproverGroup = null;
+        this.loanApprovedBy = null;
+    }
+
+    Change transfer(String toAgencyId, String toScope, TransferMode mode) {
+        ItemStatus from = require("transfer", ItemStatus.IN_STORAGE);
+        String previous = controllingAgencyId;
+        if (mode == TransferMode.RECORD_ONLY) {
+            this.controllingAgencyId = toAgencyId;
+            this.controllingScope = toScope;
+            return new Change(LedgerEventType.OWNERSHIP_TRANSFER_ONLY, from, status,
+                    details("mode", mode, "fromAgencyId", previous, "toAgencyId", toAgencyId));
+        }
+        this.transferToAgencyId = toAgencyId;
+        this.transferToScope = toScope;
+        this.transferMode = mode;
+        this.status = ItemStatus.IN_TRANSFER;
+        return new Change(LedgerEventType.TRANSFER_OUT, from, status,
+                details("mode", mode, "fromAgencyId", previous, "toAgencyId", toAgencyId));
+    }
+
+    Change receiveTransfer(String notes) {
+        ItemStatus from = require("transfer-receipt", ItemStatus.IN_TRANSFER);
+        String previous = controllingAgencyId;
+        this.controllingAgencyId = transferToAgencyId;
+        this.controllingScope = transferToScope;
+        this.transferToAgencyId = null;
+        this.transferToScope = null;
+        this.transferMode = null;
+        this.status = ItemStatus.IN_STORAGE;
+        return new Change(LedgerEventType.TRANSFER_IN, from, status,
+                details("fromAgencyId", previous, "toAgencyId", controllingAgencyId, "notes", notes));
+    }
+
+    Change recordRemoteDisplay(String requestingAgencyId, OffsetDateTime scheduledAt, String recordingHash) {
+        ItemStatus from = require("remote-display", ItemStatus.IN_STORAGE);
+        return new Change(LedgerEventType.REMOTE_DISPLAY, from, status, details("requestingAgencyId",
+                requestingAgencyId, "scheduledAt", scheduledAt, "recordingHash", recordingHash,
+                "zoneId", zoneId, "location", location, "note", "物品未离开保管区 (item did not leave its zone)"));
+    }
+
+    Change requestDisposal(String requester, DisposalType type, String legalBasisDocNo, String approverRole,
+                           String approverGroup, String approvalLevel, OffsetDateTime dueAt) {
+        ItemStatus from = require("disposal-request", ItemStatus.IN_STORAGE);
+        this.disposalType = type;
+        this.legalBasisDocNo = legalBasisDocNo;
+        this.disposalRequestedBy = requester;
+        this.disposalApproverRole = approverRole;
+        this.disposalApproverGroup = approverGroup;
+        this.disposalApprovalLevel = approvalLevel;
+        this.disposalApprovedBy = null;
+        this.disposalDueAt = dueAt;
+        this.status = ItemStatus.DISPOSAL_REQUESTED;
+        return new Change(LedgerEventType.DISPOSAL_REQUEST, from, status, details("disposalType", type,
+                "legalBasisDocNo", legalBasisDocNo, "approverRole", approverRole, "approvalLevel", approvalLevel,
+                "dueAt", dueAt));
+    }
+
+    Change decideDisposal(String approver, boolean approved, String reason) {
+        ItemStatus from = require("disposal-approval", ItemStatus.DISPOSAL_REQUESTED);
+        if (approved) {
+            this.disposalApprovedBy = approver;
+            this.status = ItemStatus.DISPOSAL_APPROVED;
+            return new Change(LedgerEventType.DISPOSAL_APPROVED, from, status, details("approved", true,
+                    "approvedBy", approver, "disposalType", disposalType, "reason", reason));
+        }
+        this.status = ItemStatus.IN_STORAGE;
+        Change change = new Change(LedgerEventType.DISPOSAL_REJECTED, from, status,
+                details("approved", false, "decidedBy", approver, "disposalType", disposalType, "reason", reason));
+        this.disposalType = null;
+        this.legalBasisDocNo = null;
+        this.disposalRequestedBy = null;
+        this.disposalApproverRole = null;
+        this.disposalApproverGroup = null;
+        this.disposalApprovalLevel = null;
+        this.disposalDueAt = null;
+        return change;
+    }
+
+    Change executeDisposal(java.util.List<String> executors, String receiptNo, String recipientName,
+                           String recipientIdNumber) {
+        ItemStatus from = require("disposal-execution", ItemStatus.DISPOSAL_APPROVED);
+        this.status = ItemStatus.DISPOSED;
+        LedgerEventType type = disposalType == DisposalType.DESTROY ? LedgerEventType.DESTROY : LedgerEventType.DISPOSE;
+        return new Change(type, from, status, details("disposalType", disposalType, "executedBy", executors,
+                "receiptNo", receiptNo, "recipientName", recipientName, "recipientIdNumber", recipientIdNumber,
+                "legalBasisDocNo", legalBasisDocNo, "approvedBy", disposalApprovedBy));
+    }
+
+    Change markMissing(String inventoryId) {
+        ItemStatus from = status;
+        if (from == ItemStatus.DISPOSED || from == ItemStatus.EXCEPTION_DAMAGED_OR_LOST) {
+            throw IllegalTransitionException.of("inventory", from);
+        }
+        this.status = ItemStatus.EXCEPTION_DAMAGED_OR_LOST;
+        return new Change(LedgerEventType.EXCEPTION, from, status,
+                details("inventoryId", inventoryId, "finding", "盘点未找到 (not found at inventory)"));
+    }
+
+    private ItemStatus require(String action, ItemStatus expected) {
+        if (status != expected) {
+            throw IllegalTransitionException.of(action, status);
+        }
+        return status;
+    }
+
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            if (value != null) {
+                map.put((String) pairs[i], value instanceof Enum<?> e ? e.name()
+                        : value instanceof OffsetDateTime t ? t.toString() : value);
+            }
+        }
+        return map;
+    }
+
+    // --- accessors ---------------------------------------------------------------------------
+
+    public String id() { return id; }
+    public String itemNo() { return itemNo; }
+    public String caseId() { return caseId; }
+    public String name() { return name; }
+    public PropertyCategory category() { return category; }
+    public BigDecimal quantity() { return quantity; }
+    public String unit() { return unit; }
+    public Measure measure() { return measure; }
+    public BigDecimal valuation() { return valuation; }
+    public boolean evidenceUse() { return evidenceUse; }
+    public String description() { return description; }
+    public ItemStatus status() { return status; }
+    public String handlingScope() { return handlingScope; }
+    public String controllingAgencyId() { return controllingAgencyId; }
+    public String controllingScope() { return controllingScope; }
+    public OffsetDateTime handoverDueAt() { return handoverDueAt; }
+    public String handoverCentreId() { return handoverCentreId; }
+    public String zoneId() { return zoneId; }
+    public String location() { return location; }
+    public String condition() { return condition; }
+    public String loanRequestedBy() { return loanRequestedBy; }
+    public String loanReason() { return loanReason; }
+    public OffsetDateTime plannedReturnAt() { return plannedReturnAt; }
+    public String loanApproverGroup() { return loanApproverGroup; }
+    public String loanApprovedBy() { return loanApprovedBy; }
+    public String transferToAgencyId() { return transferToAgencyId; }
+    public String transferToScope() { return transferToScope; }
+    public TransferMode transferMode() { return transferMode; }
+    public DisposalType disposalType() { return disposalType; }
+    public String legalBasisDocNo() { return legalBasisDocNo; }
+    public String disposalRequestedBy() { return disposalRequestedBy; }
+    public String disposalApproverRole() { return disposalApproverRole; }
+    public String disposalApproverGroup() { return disposalApproverGroup; }
+    public String disposalApprovalLevel() { return disposalApprovalLevel; }
+    public String disposalApprovedBy() { return disposalApprovedBy; }
+    public OffsetDateTime disposalDueAt() { return disposalDueAt; }
+    public OffsetDateTime createdAt() { return createdAt; }
+    public OffsetDateTime updatedAt() { return updatedAt; }
+}

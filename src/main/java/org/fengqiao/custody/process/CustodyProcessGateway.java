@@ -1,0 +1,77 @@
+package org.fengqiao.custody.process;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.fengqiao.shared.Caller;
+import org.fengqiao.shared.IllegalTransitionException;
+import org.fengqiao.shared.process.InternalEngineCalls;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only class of the custody module that talks to RuntimeService and TaskService. Every call
+ * runs with the caller's Camunda authentication, so the listeners know who acts — exactly as when
+ * the Tasklist completes the task.
+ */
+@Component
+public class CustodyProcessGateway {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final InternalEngineCalls internal;
+
+    CustodyProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity,
+                          InternalEngineCalls internal) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.internal = internal;
+    }
+
+    /**
+     * Starts a custody process as the caller, after {@code CustodyAccess} allowed the request. The
+     * engine's CREATE_INSTANCE check is skipped: no role holds that permission, so that nobody
+     * starts custody processes from the Tasklist, around the REST facade's rules.
+     */
+    public String start(String processKey, String businessKey, Map<String, Object> variables, Caller caller) {
+        return as(caller, () -> internal.run(
+                () -> runtime.startProcessInstanceByKey(processKey, businessKey, variables).getId()));
+    }
+
+    public void complete(String businessKey, String taskKey, Map<String, Object> variables, Caller caller) {
+        Task task = openTask(businessKey, taskKey);
+        if (task == null) {
+            throw new IllegalTransitionException("没有待办的步骤 " + taskKey + " (no open step " + taskKey + ")");
+        }
+        as(caller, () -> {
+            tasks.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    public Task openTask(String businessKey, String taskKey) {
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+                .active().list();
+        return open.isEmpty() ? null : open.get(0);
+    }
+
+    private <T> T as(Caller caller, java.util.function.Supplier<T> work) {
+        Authentication previous = identity.getCurrentAuthentication();
+        identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(previous);
+            }
+        }
+    }
+}

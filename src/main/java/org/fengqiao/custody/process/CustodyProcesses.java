@@ -1,0 +1,55 @@
+package org.fengqiao.custody.process;
+
+/** Process keys, element ids and variable names of the custody models (processes/custody/). */
+public final class CustodyProcesses {
+
+    public static final String INTAKE = "property-intake";
+    public static final String LOAN = "property-loan";
+    public static final String TRANSFER = "property-transfer";
+    public static final String REMOTE_DISPLAY = "property-remote-display";
+    public static final String DISPOSAL = "property-disposal";
+    public static final String INVENTORY = "property-inventory";
+
+    public static final String TASK_HAND_OVER = "UserTask_HandOverItem";
+    public static final String TASK_INSPECT_HANDOVER = "UserTask_InspectHandover";
+    public static final String TASK_APPROVE_LOAN = "UserTask_ApproveLoan";
+    public static final String TASK_INSPECT_RETURN = "UserTask_InspectReturn";
+    public static final String TASK_RECEIVE_TRANSFER = "UserTask_ReceiveTransfer";
+    public static final String TASK_APPROVE_DISPOSAL = "UserTask_ApproveDisposal";
+    public static final String TASK_EXECUTE_DISPOSAL = "UserTask_ExecuteDisposal";
+    public static final String TASK_COUNT_ITEMS = "UserTask_CountItems";
+
+    public static final String STEP_RECORD_LOAN_REQUEST = "ServiceTask_RecordLoanRequest";
+    public static final String STEP_ESCALATE_OVERDUE_LOAN = "ServiceTask_EscalateOverdueLoan";
+    public static final String STEP_REPORT_RETURN_EXCEPTION = "ServiceTask_ReportReturnException";
+    public static final String STEP_RAISE_HANDOVER_ALERT = "ServiceTask_RaiseHandoverAlert";
+    public static final String STEP_RECORD_TRANSFER = "ServiceTask_RecordTransfer";
+    public static final String STEP_RECORD_REMOTE_DISPLAY = "ServiceTask_RecordRemoteDisplay";
+    public static final String STEP_RECORD_DISPOSAL_REQUEST = "ServiceTask_RecordDisposalRequest";
+    public static final String STEP_RECORD_DISCREPANCIES = "ServiceTask_RecordDiscrepancies";
+    public static final String STEP_RAISE_DISPOSAL_OVERDUE = "ServiceTask_RaiseDisposalOverdue";
+
+    // routing and correlation variables (everything else a form submits is removed after use)
+    public static final String ITEM_ID = "itemId";
+    public static final String INVENTORY_ID = "inventoryId";
+    public static final String HELD = "held";
+    public static final String HANDOVER_DUE_AT = "handoverDueAt";
+    public static final String OFFICER_IDS = "officerIds";
+    public static final String INSPECTION_PASSED = "inspectionPassed";
+    public static final String APPROVER_GROUP = "approverGroup";
+    public static final String PLANNED_RETURN_AT = "plannedReturnAt";
+    /** the loan timer's date (a Date; the submitted plannedReturnAt is a transient string) */
+    public static final String LOAN_DUE_AT = "loanDueAt";
+    public static final String LOAN_APPROVED = "loanApproved";
+    public static final String RETURN_INTACT = "returnIntact";
+    public static final String RETURN_CONDITION = "returnCondition";
+    public static final String RETURN_INSPECTED_BY = "returnInspectedBy";
+    public static final String PHYSICAL = "physical";
+    public static final String RECEIVING_GROUPS = "receivingGroups";
+    public static final String DISPOSAL_APPROVED = "disposalApproved";
+    public static final String DISCREPANCIES = "discrepancies";
+    public static final String DISPOSAL_DUE_AT = "disposalDueAt";
+
+    private CustodyProcesses() {
+    }
+}

@@ -1,0 +1,87 @@
+package org.fengqiao.custody.process;
+
+import static org.fengqiao.custody.process.CustodyProcesses.*;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.fengqiao.custody.CustodyAccess;
+import org.fengqiao.custody.CustodyManagement;
+import org.fengqiao.custody.DisposalType;
+import org.fengqiao.custody.PropertyItem;
+import org.fengqiao.custody.ReturnCondition;
+import org.fengqiao.custody.TransferMode;
+import org.fengqiao.organisation.Role;
+import org.fengqiao.shared.Caller;
+import org.fengqiao.shared.ForbiddenException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service tasks of the custody models: the first step of a process started by a request
+ * (loan, transfer, remote display, disposal) and the automatic steps after timers and gateways.
+ */
+@Component("custodyServiceStep")
+class CustodyServiceStep implements JavaDelegate {
+
+    private static final List<String> REQUEST_FIELDS = List.of("reason", "plannedReturnAt", "toAgencyId", "mode", "requestingAgencyId",
+            "scheduledAt", "recordingHash", "disposalType", "legalBasisDocNo");
+
+    private final CustodyManagement management;
+    private final CustodyAccess access;
+
+    CustodyServiceStep(CustodyManagement management, CustodyAccess access) {
+        this.management = management;
+        this.access = access;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CustodyVariables v = new CustodyVariables(execution);
+        String itemId = v.string(ITEM_ID);
+        switch (execution.getCurrentActivityId()) {
+            case STEP_RECORD_LOAN_REQUEST -> {
+                PropertyItem item = management.requestLoan(actor(execution), itemId, v.string("reason"),
+                        v.dateTime(PLANNED_RETURN_AT));
+                execution.setVariable(APPROVER_GROUP, item.loanApproverGroup());
+                execution.setVariable(LOAN_DUE_AT, CustodyVariables.date(item.plannedReturnAt()));
+            }
+            case STEP_ESCALATE_OVERDUE_LOAN -> management.loanOverdue(itemId);
+            case STEP_REPORT_RETURN_EXCEPTION -> management.reportReturnException(itemId,
+                    ReturnCondition.valueOf(v.string(RETURN_CONDITION)), v.string(RETURN_INSPECTED_BY));
+            case STEP_RAISE_HANDOVER_ALERT -> management.handoverOverdue(itemId);
+            case STEP_RECORD_TRANSFER -> {
+                TransferMode mode = v.enumValue("mode", TransferMode.class);
+                PropertyItem item = management.transfer(actor(execution), itemId, v.string("toAgencyId"), mode);
+                execution.setVariable(PHYSICAL, mode == TransferMode.PHYSICAL);
+                if (mode == TransferMode.PHYSICAL) {
+                    String to = item.transferToAgencyId();
+                    execution.setVariable(RECEIVING_GROUPS, List.of(Role.values()).stream()
+                            .filter(r -> r != Role.ADMIN).map(r -> r.groupFor(to)).collect(Collectors.joining(",")));
+                }
+            }
+            case STEP_RECORD_REMOTE_DISPLAY -> management.remoteDisplay(actor(execution), itemId,
+                    v.string("requestingAgencyId"), v.dateTime("scheduledAt"), v.string("recordingHash"));
+            case STEP_RECORD_DISPOSAL_REQUEST -> {
+                PropertyItem item = management.requestDisposal(actor(execution), itemId,
+                        v.enumValue("disposalType", DisposalType.class), v.string("legalBasisDocNo"));
+                execution.setVariable(APPROVER_GROUP, item.disposalApproverGroup());
+                execution.setVariable(DISPOSAL_DUE_AT, CustodyVariables.date(item.disposalDueAt()));
+            }
+            case STEP_RAISE_DISPOSAL_OVERDUE -> management.disposalOverdue(itemId);
+            case STEP_RECORD_DISCREPANCIES -> management.recordDiscrepancies(v.string(INVENTORY_ID));
+            default -> throw new IllegalStateException("no custody step for " + execution.getCurrentActivityId());
+        }
+        REQUEST_FIELDS.forEach(execution::removeVariable);
+    }
+
+    private Caller actor(DelegateExecution execution) {
+        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (auth == null || auth.getUserId() == null) {
+            throw new ForbiddenException("未登录的用户不能发起 (an anonymous request is refused)");
+        }
+        return access.callerOf(auth.getUserId(), auth.getGroupIds());
+    }
+}

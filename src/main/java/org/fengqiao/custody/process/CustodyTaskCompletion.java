@@ -1,0 +1,92 @@
+package org.fengqiao.custody.process;
+
+import static org.fengqiao.custody.process.CustodyProcesses.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.fengqiao.custody.CustodyAccess;
+import org.fengqiao.custody.CustodyManagement;
+import org.fengqiao.custody.InspectionResult;
+import org.fengqiao.custody.PropertyItem;
+import org.fengqiao.custody.ReturnCondition;
+import org.fengqiao.shared.Caller;
+import org.fengqiao.shared.ForbiddenException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code complete} listener of every custody user task: reads what the form (or the REST body)
+ * submitted, lets {@link CustodyManagement} check and perform the step — a refusal aborts the
+ * completion — and leaves only routing variables behind.
+ */
+@Component("custodyTaskCompletion")
+class CustodyTaskCompletion implements TaskListener {
+
+    private static final List<String> FORM_FIELDS = List.of("centreId", "result", "zoneId", "location", "condition",
+            "approved", "reason", "notes", "executedBy", "receiptNo", "recipientName", "recipientIdNumber",
+            "foundItemNos");
+
+    private final CustodyManagement management;
+    private final CustodyAccess access;
+
+    CustodyTaskCompletion(CustodyManagement management, CustodyAccess access) {
+        this.management = management;
+        this.access = access;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        CustodyVariables v = new CustodyVariables(task);
+        DelegateExecution execution = task.getExecution();
+        Caller caller = actor(task);
+        String itemId = v.string(ITEM_ID);
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_HAND_OVER -> management.handOver(caller, itemId, v.string("centreId"));
+            case TASK_INSPECT_HANDOVER -> {
+                InspectionResult result = v.enumValue("result", InspectionResult.class);
+                management.inspect(caller, itemId, result, v.string("zoneId"), v.string("location"), v.string("condition"));
+                execution.setVariable(INSPECTION_PASSED, result == InspectionResult.PASS);
+            }
+            case TASK_APPROVE_LOAN -> {
+                PropertyItem item = management.decideLoan(caller, itemId, v.bool("approved"), v.string("reason"));
+                execution.setVariable(LOAN_APPROVED, item.status() == org.fengqiao.custody.ItemStatus.ON_LOAN);
+            }
+            case TASK_INSPECT_RETURN -> {
+                ReturnCondition condition = v.enumValue("condition", ReturnCondition.class);
+                management.returnLoan(caller, itemId, condition, v.string("notes"));
+                execution.setVariable(RETURN_INTACT, condition == ReturnCondition.INTACT);
+                execution.setVariable(RETURN_CONDITION, condition.name());
+                execution.setVariable(RETURN_INSPECTED_BY, caller.userId());
+            }
+            case TASK_RECEIVE_TRANSFER -> management.receiveTransfer(caller, itemId, v.string("notes"));
+            case TASK_APPROVE_DISPOSAL -> {
+                PropertyItem item = management.decideDisposal(caller, itemId, v.bool("approved"), v.string("reason"));
+                execution.setVariable(DISPOSAL_APPROVED,
+                        item.status() == org.fengqiao.custody.ItemStatus.DISPOSAL_APPROVED);
+            }
+            case TASK_EXECUTE_DISPOSAL -> management.executeDisposal(caller, itemId, v.list("executedBy"),
+                    v.string("receiptNo"), v.string("recipientName"), v.string("recipientIdNumber"));
+            case TASK_COUNT_ITEMS -> {
+                List<String> found = v.list("foundItemNos");
+                int discrepancies = management.countInventory(caller, v.string(INVENTORY_ID), found);
+                execution.setVariable(DISCREPANCIES, discrepancies);
+            }
+            default -> throw new IllegalStateException("no custody step for task " + task.getTaskDefinitionKey());
+        }
+        FORM_FIELDS.forEach(name -> {
+            task.removeVariable(name);
+            execution.removeVariable(name);
+        });
+    }
+
+    private Caller actor(DelegateTask task) {
+        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (auth == null || auth.getUserId() == null) {
+            throw new ForbiddenException("未登录的用户不能办理 (an anonymous completion is refused)");
+        }
+        return access.callerOf(auth.getUserId(), auth.getGroupIds());
+    }
+}

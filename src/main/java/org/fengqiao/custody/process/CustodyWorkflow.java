@@ -1,0 +1,119 @@
+package org.fengqiao.custody.process;
+
+import static org.fengqiao.custody.process.CustodyProcesses.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.fengqiao.custody.CustodyInventory;
+import org.fengqiao.custody.CustodyManagement;
+import org.fengqiao.custody.ItemStatus;
+import org.fengqiao.custody.NewPropertyItem;
+import org.fengqiao.custody.PropertyCase;
+import org.fengqiao.custody.PropertyCases;
+import org.fengqiao.custody.PropertyItem;
+import org.fengqiao.custody.PropertyItems;
+import org.fengqiao.shared.Caller;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The REST door: checks visibility, role and state first (404, 403, 409 in the contract's order),
+ * then starts the operation's process or completes its open user task through the gateway, all in
+ * one transaction, and answers the item as it stands after every automatic step.
+ */
+@Service
+public class CustodyWorkflow {
+
+    /** Actions that start a process, and the process each starts. */
+    private static final Map<String, String> STARTS = Map.of("loan-request", LOAN, "transfer", TRANSFER,
+            "remote-display", REMOTE_DISPLAY, "disposal-request", DISPOSAL);
+
+    /** Actions that complete a user task, and the task. */
+    private static final Map<String, String> TASKS = Map.of("handover", TASK_HAND_OVER,
+            "inspection", TASK_INSPECT_HANDOVER, "loan-approval", TASK_APPROVE_LOAN, "loan-return", TASK_INSPECT_RETURN,
+            "transfer-receipt", TASK_RECEIVE_TRANSFER, "disposal-approval", TASK_APPROVE_DISPOSAL,
+            "disposal-execution", TASK_EXECUTE_DISPOSAL);
+
+    private final CustodyManagement management;
+    private final CustodyProcessGateway gateway;
+    private final PropertyItems items;
+    private final PropertyCases cases;
+
+    CustodyWorkflow(CustodyManagement management, CustodyProcessGateway gateway, PropertyItems items,
+                    PropertyCases cases) {
+        this.management = management;
+        this.gateway = gateway;
+        this.items = items;
+        this.cases = cases;
+    }
+
+    /** Registers items and starts one {@code property-intake} per item. */
+    @Transactional
+    public List<PropertyItem> register(Caller caller, String caseId, List<NewPropertyItem> commands) {
+        List<PropertyItem> created = management.registerItems(caller, caseId, commands);
+        PropertyCase propertyCase = cases.find(caseId).orElseThrow();
+        for (PropertyItem item : created) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ITEM_ID, item.id());
+            variables.put(HELD, item.status() == ItemStatus.PENDING_HANDOVER);
+            variables.put(HANDOVER_DUE_AT, CustodyVariables.date(item.handoverDueAt()));
+            variables.put(OFFICER_IDS, String.join(",", propertyCase.officerIds()));
+            gateway.start(INTAKE, item.id(), variables, caller);
+        }
+        return created.stream().map(i -> items.find(i.id()).orElseThrow()).toList();
+    }
+
+    public static boolean knows(String action) {
+        return STARTS.containsKey(action) || TASKS.containsKey(action);
+    }
+
+    @Transactional
+    public PropertyItem act(Caller caller, String itemId, String action, Map<String, Object> body) {
+        management.checked(caller, itemId, action);
+        VariableMap variables = submitted(body);
+        if (STARTS.containsKey(action)) {
+            variables.putValue(ITEM_ID, itemId);
+            gateway.start(STARTS.get(action), itemId, variables, caller);
+        } else {
+            gateway.complete(itemId, TASKS.get(action), variables, caller);
+        }
+        return items.find(itemId).orElseThrow();
+    }
+
+    /**
+     * The body travels as transient variables: the listeners read them within the same command and
+     * nothing of the raw submission is stored by the engine (free text may exceed the 4,000
+     * characters of a persisted string variable).
+     */
+    private static VariableMap submitted(Map<String, Object> body) {
+        VariableMap variables = Variables.createVariables();
+        body.forEach((name, value) -> {
+            if (value != null) {
+                variables.putValueTyped(name, Variables.untypedValue(value, true));
+            }
+        });
+        return variables;
+    }
+
+    @Transactional
+    public CustodyInventory startInventory(Caller caller, String zoneId, String caseId) {
+        CustodyInventory inventory = management.startInventory(caller, zoneId, caseId);
+        gateway.start(INVENTORY, inventory.id(), Map.of(INVENTORY_ID, inventory.id()), caller);
+        return inventory;
+    }
+
+    @Transactional
+    public CustodyInventory count(Caller caller, String inventoryId, List<String> foundItemNos) {
+        management.inventory(inventoryId);
+        Map<String, Object> body = new HashMap<>();
+        if (foundItemNos != null) {
+            body.put("foundItemNos", String.join(",", foundItemNos));
+        }
+        gateway.complete(inventoryId, TASK_COUNT_ITEMS, submitted(body), caller);
+        return management.inventory(inventoryId);
+    }
+}

@@ -1,0 +1,92 @@
+package org.fengqiao.custody.web;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.fengqiao.custody.DisposalType;
+import org.fengqiao.custody.InspectionResult;
+import org.fengqiao.custody.ReturnCondition;
+import org.fengqiao.custody.TransferMode;
+
+/**
+ * Request bodies of the item actions. Typed, so that a wrong JSON type or an unknown enum value is
+ * a 400 before anything else; the values then travel as plain process variables (strings,
+ * booleans) — the same shape a Camunda Form submits in the Tasklist.
+ */
+final class ActionBodies {
+
+    record Handover(String centreId) {
+        Map<String, Object> variables() { return vars("centreId", centreId); }
+    }
+
+    record Inspection(InspectionResult result, String zoneId, String location, String condition) {
+        Map<String, Object> variables() {
+            return vars("result", result, "zoneId", zoneId, "location", location, "condition", condition);
+        }
+    }
+
+    record LoanRequest(String reason, OffsetDateTime plannedReturnAt) {
+        Map<String, Object> variables() { return vars("reason", reason, "plannedReturnAt", plannedReturnAt); }
+    }
+
+    record Approval(Boolean approved, String reason) {
+        Map<String, Object> variables() { return vars("approved", approved, "reason", reason); }
+    }
+
+    record LoanReturn(ReturnCondition condition, String notes) {
+        Map<String, Object> variables() { return vars("condition", condition, "notes", notes); }
+    }
+
+    record Transfer(String toAgencyId, TransferMode mode) {
+        Map<String, Object> variables() { return vars("toAgencyId", toAgencyId, "mode", mode); }
+    }
+
+    record TransferReceipt(String notes) {
+        Map<String, Object> variables() { return vars("notes", notes); }
+    }
+
+    record RemoteDisplay(String requestingAgencyId, OffsetDateTime scheduledAt, String recordingHash) {
+        Map<String, Object> variables() {
+            return vars("requestingAgencyId", requestingAgencyId, "scheduledAt", scheduledAt, "recordingHash", recordingHash);
+        }
+    }
+
+    record DisposalRequest(DisposalType disposalType, String legalBasisDocNo) {
+        Map<String, Object> variables() { return vars("disposalType", disposalType, "legalBasisDocNo", legalBasisDocNo); }
+    }
+
+    record DisposalExecution(List<String> executedBy, String receiptNo, String recipientName, String recipientIdNumber) {
+        Map<String, Object> variables() {
+            return vars("executedBy", executedBy == null ? null : String.join(",", executedBy.stream()
+                            .map(s -> s == null ? "" : s).toList()),
+                    "receiptNo", receiptNo, "recipientName", recipientName, "recipientIdNumber", recipientIdNumber);
+        }
+    }
+
+    record NewInventory(String zoneId, String caseId) {
+    }
+
+    record InventoryCount(List<String> foundItemNos) {
+    }
+
+    static Map<String, Object> vars(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            if (value instanceof Enum<?> e) {
+                value = e.name();
+            } else if (value instanceof OffsetDateTime t) {
+                value = t.toString();
+            }
+            if (value != null) {
+                map.put((String) pairs[i], value);
+            }
+        }
+        return map;
+    }
+
+    private ActionBodies() {
+    }
+}

@@ -1,0 +1,421 @@
+package org.fengqiao.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.fengqiao.supervision.Supervision;
+import org.fengqiao.supervision.SupervisionRecords;
+import org.fengqiao.support.FengqiaoTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The custody models through the real engine: timers with the engine clock, the Tasklist door
+ * with its separation-of-duties checks, every path of every model — and, last, a check that every
+ * sequence flow of the custody models has been taken.
+ */
+@FengqiaoTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CustodyProcessTest extends CustodyApiSupport {
+
+    @Autowired MockMvc mvc;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired IdentityService identity;
+    @Autowired HistoryService history;
+    @Autowired RepositoryService repository;
+    @Autowired SupervisionRecords supervision;
+    @Autowired CustodyManagement custody;
+    @Autowired PropertyItems items;
+
+    @Override
+    MockMvc mvc() {
+        return mvc;
+    }
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        identity.clearAuthentication();
+    }
+
+    private ProcessInstance instance(String key, String itemId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKey(itemId)
+                .singleResult();
+    }
+
+    private void moveClock(OffsetDateTime to) {
+        ClockUtil.setCurrentTime(Date.from(to.toInstant()));
+    }
+
+    private Job timer(ProcessInstance pi) {
+        return management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    }
+
+    @Test
+    @Order(1)
+    void overdueHandoverRaisesAnAlertAndASupervisionRecordOnce_C1() throws Exception {
+        String caseId = openPoliceCase();
+        JsonNode item = register("officer1", caseId, "GENERAL").get(0);
+        String id = item.get("id").asText();
+        ProcessInstance pi = instance("property-intake", id);
+        assertThat(pi).isWaitingAt("UserTask_HandOverItem");
+        Job job = timer(pi);
+        OffsetDateTime due = OffsetDateTime.parse(item.get("handoverDueAt").asText());
+        assertThat(job.getDuedate().toInstant()).isEqualTo(due.toInstant());
+
+        moveClock(due.plusHours(1));
+        management.executeJob(job.getId());
+        List<Supervision> records = supervision.forTarget(CustodyManagement.TARGET_TYPE, id);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).triggeredBy()).isEqualTo("OVERDUE_TIMER");
+        assertThat(custody.alerts(id)).extracting(CustodyAlert::kind).containsExactly("HANDOVER_OVERDUE");
+        getAs("officer1", "/api/property-items/" + id).andExpect(jsonPath("$.handoverOverdue").value(true));
+        JsonNode timeline = read(getAs("officer1", "/api/property-items/" + id + "/history"));
+        assertThat(timeline.findValuesAsText("action")).contains("handover-overdue");
+        assertThat(pi).isWaitingAt("UserTask_HandOverItem");
+
+        // late hand-over, inspection finds a mismatch: back to the officer; the alert is not repeated
+        act("officer1", id, "handover", "{\"centreId\":\"rz-custody\"}");
+        JsonNode mismatch = act("custodian", id, "inspection", "{\"result\":\"MISMATCH\",\"condition\":\"数量与清单不符\"}");
+        assertThat(mismatch.get("status").asText()).isEqualTo("PENDING_HANDOVER");
+        assertThat(pi).isWaitingAt("UserTask_HandOverItem");
+        management.executeJob(timer(pi).getId());
+        assertThat(supervision.forTarget(CustodyManagement.TARGET_TYPE, id)).hasSize(1);
+        act("officer1", id, "handover", "{\"centreId\":\"rz-custody\"}");
+        act("custodian", id, "inspection", "{\"result\":\"PASS\",\"zoneId\":\"zone-ordinary\",\"location\":\"A-01-01\"}");
+        assertThat(pi).isEnded();
+        assertThat(pi).hasPassed("Timer_HandoverOverdue", "ServiceTask_RaiseHandoverAlert", "EndEvent_ItemStored");
+    }
+
+    @Test
+    @Order(2)
+    void notHeldPropertySkipsTheHandover_C2() throws Exception {
+        String caseId = openPoliceCase();
+        String id = register("officer1", caseId, "REAL_ESTATE").get(0).get("id").asText();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getEndTime())
+                .isNotNull();
+        assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_RegisteredNotHeld")
+                .list().stream().anyMatch(a -> id.equals(businessKey(a.getProcessInstanceId())))).isTrue();
+    }
+
+    private String businessKey(String processInstanceId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getBusinessKey();
+    }
+
+    @Test
+    @Order(3)
+    void overdueLoanIsReportedToBothDepartmentHeadsAndADamagedReturnBecomesAnException_C6_C20() throws Exception {
+        String caseId = openPoliceCase();
+        String id = storedPoliceItem(caseId, "GENERAL");
+        OffsetDateTime planned = OffsetDateTime.now().plusDays(2).withNano(0);
+        act("officer1", id, "loan-request", "{\"reason\":\"鉴定\",\"plannedReturnAt\":\"" + planned + "\"}");
+        act("depthead", id, "loan-approval", "{\"approved\":true}");
+        ProcessInstance pi = instance("property-loan", id);
+        assertThat(pi).isWaitingAt("UserTask_InspectReturn");
+        Job job = timer(pi);
+        assertThat(job.getDuedate().toInstant()).isEqualTo(planned.toInstant());
+
+        moveClock(planned.plusHours(2));
+        management.executeJob(job.getId());
+        List<Supervision> records = supervision.forTarget(CustodyManagement.TARGET_TYPE, id);
+        assertThat(records).hasSize(2);
+        assertThat(records).extracting(Supervision::reason)
+                .anyMatch(r -> r.startsWith("致办案部门负责人")).anyMatch(r -> r.startsWith("致保管部门负责人"));
+        assertThat(custody.alerts(id)).extracting(CustodyAlert::kind).containsExactly("LOAN_OVERDUE");
+        getAs("officer1", "/api/property-items/" + id).andExpect(jsonPath("$.loan.overdue").value(true));
+        assertThat(pi).hasPassed("ServiceTask_EscalateOverdueLoan").isWaitingAt("UserTask_InspectReturn");
+
+        JsonNode damaged = act("custodian", id, "loan-return", "{\"condition\":\"DAMAGED\",\"notes\":\"外壳破裂\"}");
+        assertThat(damaged.get("status").asText()).isEqualTo("EXCEPTION_DAMAGED_OR_LOST");
+        assertThat(pi).isEnded();
+        assertThat(pi).hasPassed("ServiceTask_ReportReturnException", "EndEvent_ExceptionRecorded");
+        assertThat(custody.exceptions(id)).extracting(ExceptionRecord::kind).containsExactly("DAMAGED");
+        assertThat(supervision.forTarget(CustodyManagement.TARGET_TYPE, id)).hasSize(4);
+        assertThat(damaged.get("allowedActions")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void theTasklistDoorRunsTheSameSeparationOfDutiesChecks_C11_C12() throws Exception {
+        String caseId = openPoliceCase();
+        String id = storedPoliceItem(caseId, "GENERAL");
+        act("depthead", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\""
+                + OffsetDateTime.now().plusDays(1).withNano(0) + "\"}");
+        Task approval = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("UserTask_ApproveLoan")
+                .singleResult();
+        assertThat(tasks.getIdentityLinksForTask(approval.getId())).extracting(l -> l.getGroupId())
+                .contains("rz-police-xz-depthead");
+        // the requester completes his own approval in the Tasklist: refused, nothing changes
+        identity.setAuthentication("depthead", List.of("depthead", "rz-police-xz-depthead"));
+        assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of("approved", "true")))
+                .hasRootCauseInstanceOf(org.fengqiao.shared.ForbiddenException.class);
+        identity.clearAuthentication();
+        assertThat(items.find(id).orElseThrow().status()).isEqualTo(ItemStatus.LOAN_REQUESTED);
+        // an administrator rejects it with the form's string value
+        identity.setAuthentication("admin", List.of("camunda-admin"));
+        tasks.complete(approval.getId(), Map.of("approved", "false", "reason", "理由不充分"));
+        identity.clearAuthentication();
+        assertThat(items.find(id).orElseThrow().status()).isEqualTo(ItemStatus.IN_STORAGE);
+        assertThat(runtime.createVariableInstanceQuery().variableName("approved").list()).isEmpty();
+
+        // approved by someone else and returned intact
+        act("officer1", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\""
+                + OffsetDateTime.now().plusDays(1).withNano(0) + "\"}");
+        act("depthead", id, "loan-approval", "{\"approved\":true}");
+        Task inspectReturn = tasks.createTaskQuery().processInstanceBusinessKey(id)
+                .taskDefinitionKey("UserTask_InspectReturn").singleResult();
+        // C11: a case officer cannot take the item back in the Tasklist either: the task is the
+        // custodians' (candidate group), so the engine's task authorization refuses before the domain
+        identity.setAuthentication("officer1", List.of("officer", "rz-police-xz-officer"));
+        assertThatThrownBy(() -> tasks.complete(inspectReturn.getId(), Map.of("condition", "INTACT")))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        identity.setAuthentication("custodian", List.of("custodian", "rz-custody-custodian"));
+        assertThatThrownBy(() -> tasks.complete(inspectReturn.getId(), Map.of("condition", "BROKEN")))
+                .hasRootCauseInstanceOf(org.fengqiao.shared.ValidationException.class);
+        tasks.complete(inspectReturn.getId(), Map.of("condition", "INTACT"));
+        identity.clearAuthentication();
+        assertThat(items.find(id).orElseThrow().status()).isEqualTo(ItemStatus.IN_STORAGE);
+
+        // disposal: the requester may not approve in the Tasklist; the department head rejects
+        act("officer1", id, "disposal-request", "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判3号\"}");
+        Task disposalApproval = tasks.createTaskQuery().processInstanceBusinessKey(id)
+                .taskDefinitionKey("UserTask_ApproveDisposal").singleResult();
+        // (not a candidate of the department heads' approval: the engine refuses the officer)
+        identity.setAuthentication("officer1", List.of("officer", "rz-police-xz-officer"));
+        assertThatThrownBy(() -> tasks.complete(disposalApproval.getId(), Map.of("approved", true)))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        identity.clearAuthentication();
+        JsonNode rejected = act("depthead", id, "disposal-approval", "{\"approved\":false,\"reason\":\"尚未判决\"}");
+        assertThat(rejected.get("status").asText()).isEqualTo("IN_STORAGE");
+        assertThat(rejected.get("disposal").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void transfersRemoteDisplaysAndDisposalsTakeEveryPath_C16() throws Exception {
+        String caseId = openPoliceCase();
+        String physical = storedPoliceItem(caseId, "DOCUMENT");
+        act("officer2", physical, "transfer", "{\"toAgencyId\":\"rz-procuratorate\",\"mode\":\"PHYSICAL\"}");
+        ProcessInstance transfer = instance("property-transfer", physical);
+        assertThat(transfer).isWaitingAt("UserTask_ReceiveTransfer");
+        assertThat(tasks.getIdentityLinksForTask(tasks.createTaskQuery().processInstanceId(transfer.getId())
+                .singleResult().getId())).extracting(l -> l.getGroupId()).contains("rz-procuratorate-officer");
+        act("prosecutor", physical, "transfer-receipt", "{}");
+        assertThat(transfer).isEnded().hasPassed("EndEvent_TransferReceived");
+
+        String recordOnly = storedPoliceItem(caseId, "GENERAL");
+        act("officer1", recordOnly, "transfer", "{\"toAgencyId\":\"rz-court\",\"mode\":\"RECORD_ONLY\"}");
+        String display = storedPoliceItem(caseId, "ELECTRONIC_DATA");
+        act("officer1", display, "remote-display",
+                "{\"requestingAgencyId\":\"rz-ls-court\",\"scheduledAt\":\"2026-11-23T10:00:00+08:00\",\"recordingHash\":\"abc123\"}");
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + display + "/ledger"));
+        JsonNode last = ledger.get(ledger.size() - 1);
+        assertThat(last.get("eventType").asText()).isEqualTo("REMOTE_DISPLAY");
+        assertThat(last.get("fromStatus").asText()).isEqualTo("IN_STORAGE");
+        assertThat(last.get("toStatus").asText()).isEqualTo("IN_STORAGE");
+        assertThat(last.at("/details/recordingHash").asText()).isEqualTo("abc123");
+
+        String valuable = stored(caseId, "officer1", "VALUABLE", "zone-valuables");
+        act("officer1", valuable, "disposal-request",
+                "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"（2026）鲁11刑终5号\"}");
+        act("depthead", valuable, "disposal-approval", "{\"approved\":true}");
+        // C19: valuables need two distinct executors, too
+        postAs("custodian", "/api/property-items/" + valuable + "/disposal-execution", "{\"executedBy\":[\"custodian\"]}")
+                .andExpect(status().isUnprocessableEntity());
+        JsonNode done = act("custodian", valuable, "disposal-execution",
+                "{\"executedBy\":[\"custodian2\",\"custodian\"],\"receiptNo\":\"国库-7\"}");
+        assertThat(done.get("status").asText()).isEqualTo("DISPOSED");
+        JsonNode entries = read(getAs("officer1", "/api/property-items/" + valuable + "/ledger"));
+        assertThat(entries.get(entries.size() - 1).get("eventType").asText()).isEqualTo("DISPOSE");
+    }
+
+    @Test
+    @Order(6)
+    void inventoryDiscrepanciesBecomeExceptionRecords() throws Exception {
+        String caseId = openPoliceCase();
+        String a = storedPoliceItem(caseId, "GENERAL");
+        String b = storedPoliceItem(caseId, "GENERAL");
+        String aNo = items.find(a).orElseThrow().itemNo();
+        String bNo = items.find(b).orElseThrow().itemNo();
+        postAs("officer1", "/api/inventories", "{\"caseId\":\"" + caseId + "\"}").andExpect(status().isForbidden());
+
+        JsonNode first = read(postAs("custodian", "/api/inventories", "{\"caseId\":\"" + caseId + "\"}")
+                .andExpect(status().isCreated()));
+        String firstId = first.at("/inventory/id").asText();
+        assertThat(first.at("/inventory/expectedItemIds").size()).isEqualTo(2);
+        JsonNode reconciled = read(postAs("custodian", "/api/inventories/" + firstId + "/count",
+                "{\"foundItemNos\":[\"" + aNo + "\",\"" + bNo + "\"]}").andExpect(status().isOk()));
+        assertThat(reconciled.at("/inventory/status").asText()).isEqualTo("RECONCILED");
+        postAs("custodian", "/api/inventories/" + firstId + "/count", "{\"foundItemNos\":[]}")
+                .andExpect(status().isConflict());
+
+        String secondId = read(postAs("custodian", "/api/inventories", "{\"caseId\":\"" + caseId + "\"}"))
+                .at("/inventory/id").asText();
+        JsonNode counted = read(postAs("custodian", "/api/inventories/" + secondId + "/count",
+                "{\"foundItemNos\":[\"" + aNo + "\",\"SACW-0000-UNKNOWN\"]}").andExpect(status().isOk()));
+        assertThat(counted.at("/inventory/status").asText()).isEqualTo("DISCREPANCIES");
+        assertThat(counted.at("/inventory/discrepancies").asInt()).isEqualTo(2);
+        assertThat(counted.get("exceptions").findValuesAsText("kind"))
+                .containsExactlyInAnyOrder("MISSING_AT_INVENTORY", "UNEXPECTED_AT_INVENTORY");
+        assertThat(items.find(b).orElseThrow().status()).isEqualTo(ItemStatus.EXCEPTION_DAMAGED_OR_LOST);
+        JsonNode ledger = read(getAs("custodian", "/api/property-items/" + b + "/ledger"));
+        assertThat(ledger.get(ledger.size() - 1).get("eventType").asText()).isEqualTo("EXCEPTION");
+        assertThat(items.find(a).orElseThrow().status()).isEqualTo(ItemStatus.IN_STORAGE);
+    }
+
+    @Test
+    @Order(6)
+    void unrelatedPropertyNotReleasedWithinThreeDaysIsSupervised_C4_C7() throws Exception {
+        String caseId = openPoliceCase();
+        String id = storedPoliceItem(caseId, "GENERAL");
+        JsonNode requested = act("officer1", id, "disposal-request",
+                "{\"disposalType\":\"RELEASE_UNRELATED\",\"legalBasisDocNo\":\"解除扣押决定书1号\"}");
+        OffsetDateTime due = OffsetDateTime.parse(requested.at("/disposal/dueAt").asText());
+        OffsetDateTime requestedAt = OffsetDateTime.parse(requested.get("updatedAt").asText());
+        assertThat(due.toLocalDate()).isAfterOrEqualTo(requestedAt.toLocalDate().plusDays(3));
+        assertThat(due.toLocalDate()).isBefore(requestedAt.toLocalDate().plusDays(10));
+        ProcessInstance pi = instance("property-disposal", id);
+        assertThat(timer(pi).getDuedate().toInstant()).isEqualTo(due.toInstant());
+
+        moveClock(due.plusHours(1));
+        management.executeJob(timer(pi).getId());
+        assertThat(supervision.forTarget(CustodyManagement.TARGET_TYPE, id)).hasSize(1);
+        getAs("officer1", "/api/property-items/" + id).andExpect(jsonPath("$.disposal.overdue").value(true));
+        act("depthead", id, "disposal-approval", "{\"approved\":true}");
+        assertThat(pi).isWaitingAt("UserTask_ExecuteDisposal");
+        management.executeJob(timer(pi).getId());
+        assertThat(supervision.forTarget(CustodyManagement.TARGET_TYPE, id)).hasSize(2);
+        assertThat(custody.alerts(id)).extracting(CustodyAlert::kind).containsExactly("DISPOSAL_OVERDUE", "DISPOSAL_OVERDUE");
+        act("custodian", id, "disposal-execution",
+                "{\"executedBy\":[\"custodian\"],\"recipientName\":\"张某\",\"recipientIdNumber\":\"371102198001011111\"}");
+        assertThat(pi).isEnded().hasPassed("Timer_ApprovalOverdue", "Timer_ExecutionOverdue",
+                "ServiceTask_RaiseDisposalOverdue", "EndEvent_Disposed");
+
+        // other disposals: one month (执行回单 after a judgment, C7)
+        String other = storedPoliceItem(caseId, "GENERAL");
+        JsonNode confiscation = act("officer1", other, "disposal-request",
+                "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判决书\"}");
+        OffsetDateTime otherDue = OffsetDateTime.parse(confiscation.at("/disposal/dueAt").asText());
+        assertThat(otherDue.toLocalDate()).isAfterOrEqualTo(OffsetDateTime.parse(confiscation.get("updatedAt").asText())
+                .toLocalDate().plusDays(30));
+    }
+
+    @Test
+    @Order(7)
+    void aDeadlineRunningIntoAYearWithoutCalendarDataIsCountedInPlainDays_C3() throws Exception {
+        moveClock(OffsetDateTime.parse("2026-12-30T10:00:00+08:00"));
+        String caseId = openCase("prosecutor", "rz-procuratorate", List.of("prosecutor", "officer1"));
+        JsonNode item = register("prosecutor", caseId, "DOCUMENT").get(0);
+        assertThat(OffsetDateTime.parse(item.get("handoverDueAt").asText()).toInstant())
+                .isEqualTo(OffsetDateTime.parse("2027-01-02T10:00:00+08:00").toInstant());
+    }
+
+    @Test
+    @Order(8)
+    void everyFormReferencedByTheModelsIsDeployed() {
+        for (ProcessDefinition definition : custodyDefinitions()) {
+            BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class).forEach(task -> {
+                assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
+                assertThat(task.getCamundaFormRefBinding()).isEqualTo("latest");
+                try (java.io.InputStream in = repository.getResourceAsStream(definition.getDeploymentId(),
+                        "custody/forms/" + task.getCamundaFormRef() + ".form")) {
+                    JsonNode form = JSON.readTree(in);
+                    assertThat(form.get("id").asText()).isEqualTo(task.getCamundaFormRef());
+                    assertThat(form.get("type").asText()).isEqualTo("default");
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+                assertThat(task.getCamundaCandidateGroups() != null || task.getCamundaCandidateUsers() != null)
+                        .as(task.getId()).isTrue();
+            });
+            // naming conventions: English ids Type_PascalName, Chinese names on every flow node
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class).forEach(element -> {
+                assertThat(element.getId()).as(definition.getKey()).matches("[A-Z][A-Za-z]+_[A-Z][A-Za-z]+");
+                if (element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode) {
+                    assertThat(element.getName()).as(element.getId()).isNotBlank().matches(".*[\\u4e00-\\u9fff].*");
+                }
+            });
+            assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape.class))
+                    .as("diagram of " + definition.getKey()).isNotEmpty();
+            assertThat(definition.getHistoryTimeToLive()).isNotNull();
+            assertThat(definition.getVersionTag()).isNotBlank();
+        }
+    }
+
+    private List<ProcessDefinition> custodyDefinitions() {
+        return repository.createProcessDefinitionQuery().latestVersion().list().stream()
+                .filter(d -> d.getKey().startsWith("property-")).toList();
+    }
+
+    @Test
+    @Order(100)
+    void everySequenceFlowOfTheCustodyModelsHasBeenTaken() {
+        List<String> missing = new ArrayList<>();
+        List<ProcessDefinition> definitions = custodyDefinitions();
+        assertThat(definitions).extracting(ProcessDefinition::getKey).containsExactlyInAnyOrder("property-intake",
+                "property-loan", "property-transfer", "property-remote-display", "property-disposal",
+                "property-inventory");
+        for (ProcessDefinition definition : definitions) {
+            Map<String, List<HistoricActivityInstance>> byInstance = history.createHistoricActivityInstanceQuery()
+                    .processDefinitionId(definition.getId()).list().stream()
+                    .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
+            BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+            for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+                String source = flow.getSource().getId();
+                String target = flow.getTarget().getId();
+                boolean taken = byInstance.values().stream().anyMatch(acts -> acts.stream()
+                        .filter(s -> s.getActivityId().equals(source))
+                        .anyMatch(s -> acts.stream().anyMatch(t -> t.getActivityId().equals(target)
+                                && !t.getStartTime().before(s.getStartTime()) && t != s)));
+                if (!taken) {
+                    missing.add(definition.getKey() + ":" + flow.getId());
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+}
