@@ -1,0 +1,15 @@
+package org.fengqiao.appeal;
+
+public enum Satisfaction {
+    SATISFIED("满意"), BASICALLY_SATISFIED("基本满意"), DISSATISFIED("不满意");
+
+    private final String label;
+
+    Satisfaction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

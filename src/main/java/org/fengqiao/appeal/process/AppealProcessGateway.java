@@ -1,0 +1,62 @@
+package org.fengqiao.appeal.process;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.fengqiao.appeal.Appeal;
+import org.fengqiao.appeal.AppealAction;
+import org.fengqiao.shared.Caller;
+import org.fengqiao.shared.IllegalTransitionException;
+import org.springframework.stereotype.Component;
+
+/** The only class of the appeal module that talks to Camunda's RuntimeService and TaskService. */
+@Component
+public class AppealProcessGateway {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final AppealProcessVariables variables;
+
+    AppealProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity,
+                         AppealProcessVariables variables) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.variables = variables;
+    }
+
+    /** Starts the appeal's process instance (business key = appeal id); returns its id. */
+    public String start(Appeal a) {
+        Map<String, Object> vars = variables.of(a);
+        vars.put(AppealProcess.ROUTE, "");
+        return runtime.startProcessInstanceByKey(AppealProcess.KEY, a.id(), vars).getId();
+    }
+
+    /** Completes the user task that stands for {@code action}, as {@code caller}. */
+    public void completeStep(Appeal a, AppealAction action, Map<String, Object> submitted, Caller caller) {
+        List<String> keys = AppealProcess.STEPS.get(action);
+        Task task = tasks.createTaskQuery().processInstanceId(a.processInstanceId()).active().list().stream()
+                .filter(t -> keys.contains(t.getTaskDefinitionKey())).findFirst()
+                .orElseThrow(() -> IllegalTransitionException.of(action.path(), a.status()));
+        Map<String, Object> vars = new HashMap<>(submitted);
+        vars.put(AppealProcess.ACTION, action.path());
+        identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
+        try {
+            tasks.complete(task.getId(), vars);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Task definition keys of the appeal's open user tasks (for tests and diagnostics). */
+    public List<String> openSteps(Appeal a) {
+        return tasks.createTaskQuery().processInstanceId(a.processInstanceId()).list().stream()
+                .map(Task::getTaskDefinitionKey).sorted().toList();
+    }
+}

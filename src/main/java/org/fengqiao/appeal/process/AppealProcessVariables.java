@@ -1,0 +1,79 @@
+package org.fengqiao.appeal.process;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.fengqiao.appeal.Appeal;
+import org.fengqiao.organisation.Organisation;
+import org.fengqiao.organisation.OrganisationDirectory;
+import org.fengqiao.organisation.Role;
+import org.fengqiao.shared.Caller;
+import org.springframework.stereotype.Component;
+
+/**
+ * The variables an appeal's process instance carries: its id, who the next step is for (candidate
+ * groups along the organisation chain), the timers' dates and a read-only summary for the forms.
+ */
+@Component
+class AppealProcessVariables {
+
+    private final OrganisationDirectory organisations;
+
+    AppealProcessVariables(OrganisationDirectory organisations) {
+        this.organisations = organisations;
+    }
+
+    Map<String, Object> of(Appeal a) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(AppealProcess.APPEAL_ID, a.id());
+        v.put("ticketNo", a.ticketNo());
+        v.put("appealStatus", a.status().label());
+        v.put("appealSummary", summary(a));
+        v.put("centreGroups", groups(Role.TRIAGE, a.centreId()));
+        v.put("departmentGroups", groups(Role.DEPARTMENT, a.leadDepartmentId()));
+        v.put("visitorGroups", groups(Role.VISITOR, a.centreId()));
+        v.put("dueAt", date(a.dueAt()));
+        v.put("noticeAt", date(a.noticeAt()));
+        return v;
+    }
+
+    private String groups(Role role, String orgId) {
+        Set<String> result = new LinkedHashSet<>();
+        if (orgId != null) {
+            organisations.pathToRoot(orgId).stream().map(Organisation::id).map(role::groupFor).forEach(result::add);
+        }
+        return result.isEmpty() ? Caller.ADMIN_GROUP : String.join(",", result);
+    }
+
+    private static Date date(OffsetDateTime t) {
+        return t == null ? null : Date.from(t.toInstant());
+    }
+
+    private String summary(Appeal a) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("诉求编号：").append(a.ticketNo()).append('\n');
+        sb.append("类型：").append(a.type().label()).append("；紧急程度：").append(a.urgency().label())
+                .append("；来源：").append(a.channel().label()).append("；网格：").append(a.gridId()).append('\n');
+        String d = a.description();
+        sb.append("内容：").append(d.length() > 500 ? d.substring(0, 500) + "…" : d).append('\n');
+        sb.append("当前状态：").append(a.status().label());
+        if (a.leadDepartmentId() != null) {
+            sb.append("；主办部门：").append(organisations.find(a.leadDepartmentId()).map(Organisation::name)
+                    .orElse(a.leadDepartmentId()));
+        }
+        if (a.dueAt() != null) {
+            sb.append("；办理期限：").append(a.dueAt().toLocalDate());
+        }
+        if (a.extensionPending()) {
+            sb.append("\n延期申请：").append(a.extensionDays()).append(" 日，理由：").append(a.extensionReason());
+        }
+        if (a.feedback() != null) {
+            sb.append("\n办理结果：").append(a.feedback());
+        }
+        return sb.toString();
+    }
+}
