@@ -1,0 +1,105 @@
+/*
+ * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
+ * under one or more contributor license agreements. See the NOTICE file
+ * distributed with this work for additional information regarding copyright
+ * ownership. Camunda licenses this file to you under the Apache License,
+ * Version 2.0; you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// Fengqiao: Simplified Chinese (zh) is the default locale of this webapp.
+//
+// How the 7.24 webapps choose the locale (camunda-*-bootstrap.js, $translateProvider setup):
+// they take the first browser language (navigator.languages[0], e.g. "en-US"), cut it at "-"
+// and use it if that prefix is listed in locales.availableLocales; otherwise they use
+// locales.fallbackLocale. There is no language menu in the UI. So fallbackLocale "zh" alone
+// would still show English to an en-* browser and German to a de-* browser.
+// To show Chinese to every browser we offer only one locale at a time: "zh" unless the user
+// has explicitly chosen English or German by opening any webapp page once with ?locale=en or
+// ?locale=de (remembered in this browser's localStorage; ?locale=zh switches back).
+// The translations live in ../locales/zh.json (en.json and de.json come from the Camunda jar).
+const FENGQIAO_LOCALES = ['zh', 'en', 'de'];
+const FENGQIAO_LOCALE_KEY = 'fengqiao.webapp.locale';
+const fengqiaoLocale = (function () {
+  try {
+    const requested = new URLSearchParams(window.location.search).get('locale');
+    if (requested && FENGQIAO_LOCALES.indexOf(requested.toLowerCase()) > -1) {
+      if (requested.toLowerCase() === 'zh') {
+        window.localStorage.removeItem(FENGQIAO_LOCALE_KEY);
+      } else {
+        window.localStorage.setItem(FENGQIAO_LOCALE_KEY, requested.toLowerCase());
+      }
+    }
+    const chosen = window.localStorage.getItem(FENGQIAO_LOCALE_KEY);
+    return FENGQIAO_LOCALES.indexOf(chosen) > -1 ? chosen : 'zh';
+  } catch (e) {
+    return 'zh';
+  }
+})();
+
+export default {
+  // Fengqiao: see the comment above; availableLocales holds exactly the one locale to show.
+  locales: {
+    availableLocales: [fengqiaoLocale],
+    fallbackLocale: fengqiaoLocale
+  },
+
+  // app: {
+  //   name: 'Todos',
+  //   vendor: 'Company'
+  // },
+  // customScripts: [
+  //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
+  //   // with a file called 'customScript.js' in it
+  //   // 'my-custom-script/customScript'
+  // ],
+  // requireJsConfig: {
+  //   // AngularJS module names
+  //   ngDeps: ['ui.bootstrap'],
+  //   // RequireJS configuration for a complete configuration documentation see:
+  //   // http://requirejs.org/docs/api.html#config
+  //   deps: ['jquery', 'custom-ui'],
+  //   paths: {
+  //     // if you have a folder called `custom-ui` (in the `scripts` folder)
+  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
+  //     'custom-ui': 'custom-ui/scripts'
+  //   }
+  // },
+  // configure the date format
+  // "dateFormat": {
+  //   "normal": "LLL",
+  //   "long":   "LLLL"
+  // },
+  //
+  // "locales": {
+  //    "availableLocales": ["en", "de"],
+  //    "fallbackLocale": "en"
+  //  },
+  // links: [
+  //   {
+  //     label: 'Angular.js Docs',
+  //     href: 'https://code.angularjs.org/1.2.16/docs',
+  //     description: 'Almost interesting'
+  //   },
+  //   {
+  //     label: 'XKCD',
+  //     href: 'http://xkcd.org',
+  //     description: 'Nerdy comic'
+  //   },
+  //   {
+  //     label: 'Slashdot',
+  //     href: 'https://slashdot.org',
+  //     description: 'News for nerds, stuff that matter'
+  //   }
+  // ],
+  // csrfCookieName: 'XSRF-TOKEN',
+  // disableWelcomeMessage: false
+};
