@@ -68,6 +68,8 @@ public class DisputeCase {
     OffsetDateTime updatedAt;
     List<Party> parties = new ArrayList<>();
     List<String> mediatorIds = new ArrayList<>();
+    /** The case as last read or written, for the change of its report figures on the next update. */
+    DisputeFigures.Facts storedFacts;
 
     DisputeCase() {
     }

@@ -35,10 +35,12 @@ public class DisputeCases {
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
+    private final DisputeFigures figures;
 
-    DisputeCases(JdbcClient jdbc, ObjectMapper mapper) {
+    DisputeCases(JdbcClient jdbc, ObjectMapper mapper, DisputeFigures figures) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.figures = figures;
     }
 
     void insert(DisputeCase c) {
@@ -60,6 +62,9 @@ public class DisputeCases {
                             p.idNumber(), p.phone(), p.address())
                     .update();
         }
+        DisputeFigures.Facts stored = DisputeFigures.Facts.of(c);
+        figures.caseChanged(c.id, null, stored);
+        c.storedFacts = stored;
     }
 
     /** Saves the case's own fields and mediators; fails if someone else saved it since it was read. */
@@ -98,6 +103,9 @@ public class DisputeCases {
             throw new OptimisticLockingFailureException("dispute " + c.id + " was changed concurrently");
         }
         c.version++;
+        DisputeFigures.Facts stored = DisputeFigures.Facts.of(c);
+        figures.caseChanged(c.id, c.storedFacts, stored);
+        c.storedFacts = stored;
         saveMediators(c);
     }
 
@@ -260,6 +268,7 @@ public class DisputeCases {
         c.createdBy = rs.getString("created_by");
         c.createdAt = rs.getObject("created_at", OffsetDateTime.class);
         c.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
+        c.storedFacts = DisputeFigures.Facts.of(c);
         return c;
     }
 

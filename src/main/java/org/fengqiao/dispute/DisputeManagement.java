@@ -584,7 +584,7 @@ public class DisputeManagement {
 
     private String returnVisit(DisputeCase c, ReturnVisit cmd, String actor, OffsetDateTime now, Map<String, Object> details) {
         new Validation().require(cmd.satisfaction(), "satisfaction").text(cmd.notes(), "notes").throwIfInvalid();
-        records.addReturnVisit(c.id, cmd.satisfaction(), cmd.performanceStatus(), cmd.notes(), actor, now);
+        records.addReturnVisit(c, cmd.satisfaction(), cmd.performanceStatus(), cmd.notes(), actor, now);
         c.returnVisited(cmd.satisfaction(), cmd.performanceStatus(), now);
         details.put("satisfaction", cmd.satisfaction().name());
         putIfPresent(details, "performanceStatus", cmd.performanceStatus() == null ? null : cmd.performanceStatus().name());

@@ -44,10 +44,12 @@ public class DisputeRecords {
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
+    private final DisputeFigures figures;
 
-    DisputeRecords(JdbcClient jdbc, ObjectMapper mapper) {
+    DisputeRecords(JdbcClient jdbc, ObjectMapper mapper, DisputeFigures figures) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.figures = figures;
     }
 
     void addSession(String caseId, OffsetDateTime heldAt, String place, String minutes, boolean notice, String actor,
@@ -120,11 +122,12 @@ public class DisputeRecords {
                 .params(UUID.randomUUID().toString(), caseId, status.name(), evidence, actor, now).update();
     }
 
-    void addReturnVisit(String caseId, Satisfaction satisfaction, PerformanceStatus performance, String notes,
+    void addReturnVisit(DisputeCase c, Satisfaction satisfaction, PerformanceStatus performance, String notes,
                         String actor, OffsetDateTime now) {
         jdbc.sql("insert into dispute_return_visit (id, case_id, satisfaction, performance_status, notes, visitor, visited_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID().toString(), caseId, satisfaction.name(),
+                .params(UUID.randomUUID().toString(), c.id, satisfaction.name(),
                         performance == null ? null : performance.name(), notes, actor, now).update();
+        figures.visitAdded(DisputeFigures.Facts.of(c), now, satisfaction);
     }
 
     boolean anyReturnVisit(String caseId) {

@@ -29,11 +29,6 @@ public record MediationFigures(long received, long accepted, long closed, long m
                 closedOnTime + o.closedOnTime, returnVisits + o.returnVisits, satisfiedVisits + o.satisfiedVisits);
     }
 
-    MediationFigures withVisits(long visits, long satisfied) {
-        return new MediationFigures(received, accepted, closed, mediatedClosed, successful, closedWithDueAt,
-                closedOnTime, returnVisits + visits, satisfiedVisits + satisfied);
-    }
-
     /** 办结率: closed ÷ received (峄城 style; both counted in the same period). */
     public BigDecimal closureRate() {
         return rate(closed, received);

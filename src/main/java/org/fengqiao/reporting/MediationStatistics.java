@@ -1,5 +1,7 @@
 package org.fengqiao.reporting;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,14 +10,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.fengqiao.dispute.DisputeCategory;
-import org.fengqiao.dispute.DisputeStatus;
-import org.fengqiao.dispute.Outcome;
+import org.fengqiao.dispute.DisputeFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The mediation report's two aggregate queries (cases, return visits), one row per category each.
- * Reads the dispute module's tables directly: the report is a read model over them, and loading a
- * million aggregates to count them is not an option. Definitions: docs/reporting.md.
+ * The mediation report's query over the dispute module's read model {@code dispute_figures}
+ * ({@link DisputeFigures}: counts per day and per month, centre, handling organisation and
+ * category, kept in step with every case): whole months of the period are read from month rows,
+ * the days before the first and after the last whole month from day rows, so a year over a million
+ * cases sums a few thousand rows. Definitions: docs/reporting.md.
  *
  * <p>Scope: {@code null} organisations = everything; otherwise a case counts when the centre that
  * received it or the organisation handling it is one of the given organisations (the same two
@@ -23,42 +26,48 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class MediationStatistics {
 
-    /** Statuses with a final outcome and a closed_at: 办结. */
-    static final List<String> ENDED = List.of(DisputeStatus.CLOSED.name(), DisputeStatus.ARCHIVED.name(),
-            DisputeStatus.REJECTED_NOT_ACCEPTED.name(), DisputeStatus.TRANSFERRED_OUT.name());
-    static final List<String> NOT_MEDIATED = List.of(Outcome.NOT_ACCEPTED.name(), Outcome.TRANSFERRED.name());
-    static final List<String> SUCCESS = List.of(Outcome.SUCCESS_WRITTEN.name(), Outcome.SUCCESS_ORAL.name());
-    static final List<String> SATISFIED = List.of("SATISFIED", "BASICALLY_SATISFIED");
-
-    private static final String RECEIVED = "c.created_at >= :start and c.created_at < :end";
-    private static final String CLOSED = "c.closed_at >= :start and c.closed_at < :end and c.status in (:ended)";
-
-    private static final String CASES = """
-            select c.category as category,
-                   sum(case when %1$s then 1 else 0 end) as received,
-                   sum(case when %1$s and c.mediation_type is not null then 1 else 0 end) as accepted,
-                   sum(case when %2$s then 1 else 0 end) as closed,
-                   sum(case when %2$s and c.outcome not in (:notMediated) then 1 else 0 end) as mediated,
-                   sum(case when %2$s and c.outcome in (:success) then 1 else 0 end) as successful,
-                   sum(case when %2$s and c.due_at is not null then 1 else 0 end) as with_due,
-                   sum(case when %2$s and c.closed_at <= c.due_at then 1 else 0 end) as on_time
-              from dispute_case c
-             where ((%1$s) or (c.closed_at >= :start and c.closed_at < :end))%3$s
-             group by c.category
+    private static final String FIGURES = """
+            select f.category as category, sum(f.received) as received, sum(f.accepted) as accepted,
+                   sum(f.closed) as closed, sum(f.mediated) as mediated, sum(f.successful) as successful,
+                   sum(f.with_due) as with_due, sum(f.on_time) as on_time, sum(f.visits) as visits,
+                   sum(f.satisfied) as satisfied
+              from dispute_figures f
+             where (%s)%s
+             group by f.category
             """;
 
-    private static final String VISITS = """
-            select c.category as category, count(*) as visits,
-                   sum(case when v.satisfaction in (:satisfied) then 1 else 0 end) as satisfied
-              from dispute_return_visit v join dispute_case c on c.id = v.case_id
-             where v.visited_at >= :start and v.visited_at < :end%s
-             group by c.category
-            """;
+    /** Stand-ins for an open end of the period; both the first day of a month. */
+    static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST = LocalDate.of(9999, 1, 1);
 
     private final JdbcClient jdbc;
 
     public MediationStatistics(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A run of rows of one grain: [from, until). */
+    record Range(String grain, LocalDate from, LocalDate until) {
+    }
+
+    /** Day rows before the first whole month, month rows for the whole months, day rows after. */
+    static List<Range> ranges(ReportPeriod period) {
+        LocalDate start = period.from() == null ? FIRST : period.from();
+        LocalDate end = period.to() == null ? LAST : period.to().plusDays(1);
+        LocalDate firstMonth = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
+        LocalDate endMonth = end.withDayOfMonth(1);
+        if (!firstMonth.isBefore(endMonth)) {
+            return List.of(new Range("D", start, end));
+        }
+        List<Range> ranges = new ArrayList<>();
+        if (start.isBefore(firstMonth)) {
+            ranges.add(new Range("D", start, firstMonth));
+        }
+        ranges.add(new Range("M", firstMonth, endMonth));
+        if (endMonth.isBefore(end)) {
+            ranges.add(new Range("D", endMonth, end));
+        }
+        return ranges;
     }
 
     /** Figures per category (every category of the enum present, zeros where nothing happened). */
@@ -70,28 +79,24 @@ public class MediationStatistics {
         if (organisations != null && organisations.isEmpty()) {
             return result;
         }
-        String scope = organisations == null ? "" : " and (c.centre_id in (:orgs) or c.org_id in (:orgs))";
+        String scope = organisations == null ? "" : " and (f.centre_id in (:orgs) or f.org_id in (:orgs))";
         Map<String, Object> params = new HashMap<>();
-        params.put("start", period.start());
-        params.put("end", period.end());
         if (organisations != null) {
             params.put("orgs", organisations);
         }
-        Map<String, Object> caseParams = new HashMap<>(params);
-        caseParams.put("ended", ENDED);
-        caseParams.put("notMediated", NOT_MEDIATED);
-        caseParams.put("success", SUCCESS);
+        List<String> where = new ArrayList<>();
+        List<Range> ranges = ranges(period);
+        for (int i = 0; i < ranges.size(); i++) {
+            where.add("f.grain = :grain%1$d and f.starts_on >= :from%1$d and f.starts_on < :until%1$d".formatted(i));
+            params.put("grain" + i, ranges.get(i).grain());
+            params.put("from" + i, ranges.get(i).from());
+            params.put("until" + i, ranges.get(i).until());
+        }
         Map<String, MediationFigures> found = new TreeMap<>();
-        jdbc.sql(CASES.formatted(RECEIVED, CLOSED, scope)).params(caseParams).query(rs -> {
-            found.merge(rs.getString("category"), new MediationFigures(rs.getLong("received"), rs.getLong("accepted"),
+        jdbc.sql(FIGURES.formatted(String.join(") or (", where), scope)).params(params).query(rs -> {
+            found.put(rs.getString("category"), new MediationFigures(rs.getLong("received"), rs.getLong("accepted"),
                     rs.getLong("closed"), rs.getLong("mediated"), rs.getLong("successful"), rs.getLong("with_due"),
-                    rs.getLong("on_time"), 0, 0), MediationFigures::plus);
-        });
-        Map<String, Object> visitParams = new HashMap<>(params);
-        visitParams.put("satisfied", SATISFIED);
-        jdbc.sql(VISITS.formatted(scope)).params(visitParams).query(rs -> {
-            found.merge(rs.getString("category"), MediationFigures.NONE.withVisits(rs.getLong("visits"),
-                    rs.getLong("satisfied")), MediationFigures::plus);
+                    rs.getLong("on_time"), rs.getLong("visits"), rs.getLong("satisfied")));
         });
         result.putAll(found);
         return result;

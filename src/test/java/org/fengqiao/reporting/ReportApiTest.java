@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 
+import org.fengqiao.dispute.DisputeFigures;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class ReportApiTest {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper mapper;
     @Autowired JdbcClient jdbc;
+    @Autowired DisputeFigures figures;
 
     Api api() {
         return new Api(mvc, mapper);
@@ -63,7 +65,7 @@ class ReportApiTest {
 
     @Test
     void aTownCommitteeSeesOnlyTheCasesOfItsSubtree() {
-        ReportRows rows = new ReportRows(jdbc);
+        ReportRows rows = new ReportRows(jdbc, figures);
         OffsetDateTime march = ReportRows.at(2019, 3, 10);
         OffsetDateTime closedAt = ReportRows.at(2019, 3, 20);
         // 安东卫: 3 cases handled by its committee (2 successful), 1 still in triage at the centre
@@ -78,6 +80,7 @@ class ReportApiTest {
             rows.insertCase("rz-ls-bk", "rz-ls-bk-tw", "LABOR", "ARCHIVED", "SUCCESS_ORAL", "PEOPLES", march,
                     closedAt, ReportRows.at(2019, 3, 15));
         }
+        rows.figuresRebuilt();
         String period = "from=2019-03-01&to=2019-03-31";
 
         JsonNode adw = ok("orgadmin", "/api/reports/mediation?" + period);

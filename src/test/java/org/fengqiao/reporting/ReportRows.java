@@ -4,21 +4,30 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.fengqiao.dispute.DisputeFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes dispute rows straight into the tables, as the report reads them: a fixture of a few
- * thousand cases in a period and under centres no other test uses, so the figures are exact.
+ * Writes dispute rows straight into the tables: a fixture of a few thousand cases in a period and
+ * under centres no other test uses, so the figures are exact. Rows written this way bypass the
+ * application, so {@link #figuresRebuilt()} recomputes the report's read model before the test reads.
  */
 final class ReportRows {
 
     static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
     private final JdbcClient jdbc;
+    private final DisputeFigures figures;
     private int seq;
 
-    ReportRows(JdbcClient jdbc) {
+    ReportRows(JdbcClient jdbc, DisputeFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
+    }
+
+    /** Recomputes {@code dispute_figures} from the case tables, these rows included. */
+    void figuresRebuilt() {
+        figures.rebuild();
     }
 
     static OffsetDateTime at(int year, int month, int day) {

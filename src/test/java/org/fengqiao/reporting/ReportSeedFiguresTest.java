@@ -8,6 +8,7 @@ import org.fengqiao.organisation.Organisation;
 import org.fengqiao.organisation.OrganisationDirectory;
 import org.fengqiao.organisation.OrganisationLevel;
 import org.fengqiao.organisation.OrganisationType;
+import org.fengqiao.dispute.DisputeFigures;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class ReportSeedFiguresTest {
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper mapper;
     @Autowired JdbcClient jdbc;
+    @Autowired DisputeFigures figures;
     @Autowired OrganisationDirectory organisations;
 
     private JsonNode report(String query) {
@@ -54,7 +56,7 @@ class ReportSeedFiguresTest {
     void taianDaimiaoReceived899Closed825WithA98PercentSuccessRate() {
         String c = "fx-taian-daimiao";
         centre(c, "泰安市岱庙街道矛盾纠纷调处化解中心（统计样例）");
-        ReportRows rows = new ReportRows(jdbc);
+        ReportRows rows = new ReportRows(jdbc, figures);
         int n = 0;
         for (int i = 0; i < 784; i++, n++) {
             String category = i < 300 ? "NEIGHBOR" : i < 500 ? "MARRIAGE_FAMILY" : "PROPERTY_MANAGEMENT";
@@ -89,6 +91,7 @@ class ReportSeedFiguresTest {
         rows.insertCase(c, null, "NEIGHBOR", "TRIAGE", null, null, OffsetDateTime.parse("2020-12-31T16:00:00Z"),
                 null, null);
 
+        rows.figuresRebuilt();
         JsonNode r = report("centreId=" + c + "&from=2020-01-01&to=2020-12-31");
         assertThat(r.path("received").asLong()).isEqualTo(899);
         assertThat(r.path("accepted").asLong()).isEqualTo(854);
@@ -141,7 +144,7 @@ class ReportSeedFiguresTest {
     void yichengSatisfactionIs98Point6Percent() {
         String c = "fx-yicheng";
         centre(c, "枣庄市峄城区矛盾纠纷多元化解中心（统计样例）");
-        ReportRows rows = new ReportRows(jdbc);
+        ReportRows rows = new ReportRows(jdbc, figures);
         for (int i = 0; i < 1000; i++) {
             OffsetDateTime created = ReportRows.at(2020, 1, 1).plusDays(i % 300);
             String id = rows.insertCase(c, null, i % 2 == 0 ? "LABOR" : "CONSUMER", "CLOSED", "SUCCESS_WRITTEN",
@@ -149,6 +152,7 @@ class ReportSeedFiguresTest {
             String satisfaction = i < 900 ? "SATISFIED" : i < 986 ? "BASICALLY_SATISFIED" : "DISSATISFIED";
             rows.insertVisit(id, satisfaction, created.plusDays(25));
         }
+        rows.figuresRebuilt();
         JsonNode r = report("centreId=" + c + "&from=2020-01-01&to=2020-12-31");
         assertThat(r.path("returnVisits").asLong()).isEqualTo(1000);
         assertThat(r.path("satisfiedVisits").asLong()).isEqualTo(986);
