@@ -35,18 +35,25 @@ class CalendarSeeds implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        SeedFile file = seeds.read("reference/calendar.yml", SeedFile.class);
-        for (YearSeed seed : file.years()) {
-            if (calendar.hasYear(seed.year())) {
-                continue;
+        for (CalendarYear year : years(seeds.read("reference/calendar.yml", SeedFile.class))) {
+            if (!calendar.hasYear(year.year())) {
+                calendar.replace(year);
             }
+        }
+    }
+
+    /** The seed file's years, each holiday block spelled out day by day. */
+    static List<CalendarYear> years(SeedFile file) {
+        List<CalendarYear> years = new ArrayList<>();
+        for (YearSeed seed : file.years()) {
             List<LocalDate> holidays = new ArrayList<>();
             for (Block block : seed.holidays()) {
                 for (LocalDate d = block.from(); !d.isAfter(block.to()); d = d.plusDays(1)) {
                     holidays.add(d);
                 }
             }
-            calendar.replace(new CalendarYear(seed.year(), holidays, seed.makeUpWorkdays()));
+            years.add(new CalendarYear(seed.year(), holidays, seed.makeUpWorkdays()));
         }
+        return years;
     }
 }
