@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.fengqiao.custody.CustodyAccess;
 import org.fengqiao.organisation.OrganisationDirectory;
+import org.fengqiao.organisation.OrganisationLevel;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reports {
 
     public record MediationReport(LocalDate from, LocalDate to, String centreId, MediationFigures total,
-                                  Map<String, MediationFigures> byCategory) {
+                                  Map<String, MediationFigures> byCategory, Map<String, MediationFigures> byLevel,
+                                  Map<String, MediationFigures> byOrganisation) {
     }
 
     public record CustodyReport(LocalDate from, LocalDate to, CustodyFigures figures) {
@@ -50,8 +53,16 @@ public class Reports {
     public MediationReport mediation(Caller caller, LocalDate from, LocalDate to, String centreId) {
         ReportPeriod period = ReportPeriod.of(from, to, clock.getZone());
         Set<String> scope = mediationScope(caller, centreId);
-        Map<String, MediationFigures> byCategory = mediation.byCategory(period, scope);
-        return new MediationReport(from, to, centreId, MediationStatistics.total(byCategory), byCategory);
+        MediationStatistics.Breakdown figures = mediation.breakdown(period, scope);
+        Map<String, MediationFigures> byLevel = new LinkedHashMap<>();
+        for (OrganisationLevel level : OrganisationLevel.values()) {
+            byLevel.put(level.name(), MediationFigures.NONE);
+        }
+        byLevel.put(MediationStatistics.UNASSIGNED, MediationFigures.NONE);
+        figures.byOrganisation().forEach((org, f) -> byLevel.merge(organisations.find(org)
+                .map(o -> o.level().name()).orElse(MediationStatistics.UNASSIGNED), f, MediationFigures::plus));
+        return new MediationReport(from, to, centreId, MediationStatistics.total(figures.byCategory()),
+                figures.byCategory(), byLevel, figures.byOrganisation());
     }
 
     /** {@code null} = every case. */

@@ -107,6 +107,15 @@ class ReportApiTest {
         JsonNode town = ok("admin", "/api/reports/mediation?centreId=rz-ls-adw&" + period);
         assertThat(town.path("received").asLong()).isEqualTo(4);
         assertThat(town.path("centreId").asText()).isEqualTo("rz-ls-adw");
+        // by handling organisation and its level: the triage case has none yet
+        assertThat(town.at("/byOrganisation/rz-ls-adw-tw/received").asLong()).isEqualTo(3);
+        assertThat(town.at("/byOrganisation/rz-ls-adw-tw/successful").asLong()).isEqualTo(2);
+        assertThat(town.at("/byOrganisation/UNASSIGNED/received").asLong()).isEqualTo(1);
+        assertThat(town.path("byOrganisation").has("rz-ls-bk-tw")).isFalse();
+        assertThat(town.at("/byLevel/TOWN/received").asLong()).isEqualTo(3);
+        assertThat(town.at("/byLevel/UNASSIGNED/received").asLong()).isEqualTo(1);
+        assertThat(town.at("/byLevel/COUNTY/received").asLong()).isZero();
+        assertThat(county.at("/byLevel/TOWN/closed").asLong()).isEqualTo(8);
         // a custody officer belongs to no mediation organisation: nothing to count
         assertThat(ok("officer1", "/api/reports/mediation?" + period).path("received").asLong()).isZero();
     }

@@ -56,7 +56,12 @@ class ReportController {
             - `satisfactionRate` (满意率) = satisfiedVisits ÷ returnVisits.
             - `onTimeRate` (按期办结率) = closedOnTime ÷ closedWithDueAt.
 
-            `byCategory` maps every dispute category to the same fields.""";
+            Breakdowns, each with the same fields:
+            - `byCategory`: every dispute category.
+            - `byLevel`: the level of the handling organisation (VILLAGE, TOWN, COUNTY, CITY), every level \
+            present; UNASSIGNED for cases no organisation handles (still in triage, or refused or transferred there).
+            - `byOrganisation`: the handling organisations (id) with any figure in the period, UNASSIGNED as above. \
+            A case counts under the organisation handling it now (after 逐级上报, the higher one).""";
 
     static final String CUSTODY_DESCRIPTION = """
             涉案财物统计. Period: `from`/`to` ISO dates, both inclusive, default all time. Scope: custodians and \
@@ -81,15 +86,20 @@ class ReportController {
     record MediationView(LocalDate from, LocalDate to, String centreId, long received, long accepted, long closed,
                          long mediatedClosed, long successful, long closedWithDueAt, long closedOnTime,
                          long returnVisits, long satisfiedVisits, BigDecimal closureRate, BigDecimal successRate,
-                         BigDecimal satisfactionRate, BigDecimal onTimeRate, Map<String, FiguresView> byCategory) {
+                         BigDecimal satisfactionRate, BigDecimal onTimeRate, Map<String, FiguresView> byCategory,
+                         Map<String, FiguresView> byLevel, Map<String, FiguresView> byOrganisation) {
         static MediationView of(Reports.MediationReport r) {
             MediationFigures f = r.total();
-            Map<String, FiguresView> categories = new LinkedHashMap<>();
-            r.byCategory().forEach((k, v) -> categories.put(k, FiguresView.of(v)));
             return new MediationView(r.from(), r.to(), r.centreId(), f.received(), f.accepted(), f.closed(),
                     f.mediatedClosed(), f.successful(), f.closedWithDueAt(), f.closedOnTime(), f.returnVisits(),
                     f.satisfiedVisits(), f.closureRate(), f.successRate(), f.satisfactionRate(), f.onTimeRate(),
-                    categories);
+                    views(r.byCategory()), views(r.byLevel()), views(r.byOrganisation()));
+        }
+
+        private static Map<String, FiguresView> views(Map<String, MediationFigures> figures) {
+            Map<String, FiguresView> views = new LinkedHashMap<>();
+            figures.forEach((k, v) -> views.put(k, FiguresView.of(v)));
+            return views;
         }
     }
 
