@@ -50,6 +50,8 @@ class ApiLifecycleBenchmark {
     private static final int SEQUENTIAL = Integer.getInteger("benchmark.lifecycles", 100);
     private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
     private static final int THROUGHPUT_SECONDS = Integer.getInteger("benchmark.seconds", 20);
+    /** Length of the fixed-load phase: long enough that p99 is not just the slowest one or two samples. */
+    private static final int LATENCY_SECONDS = Integer.getInteger("benchmark.latency-seconds", 60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int port;
@@ -97,7 +99,9 @@ class ApiLifecycleBenchmark {
 
             double maxPerSecond = maxThroughput();
             Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+            GcPauses gc = GcPauses.start();
             int offered = fixedLoad(maxPerSecond / 2, latencies);
+            gc.stop();
 
             StringBuilder body = new StringBuilder();
             body.append("Database: ").append(database).append(". One JVM runs the application (job executor off) and the ")
@@ -114,22 +118,34 @@ class ApiLifecycleBenchmark {
             body.append(String.format("| max throughput, %d clients | %.1f lifecycles/s (%.0f actions/s) | |%n", CLIENTS,
                     maxPerSecond, maxPerSecond * 8));
             body.append(String.format("| offered load for latency | %.1f lifecycles/s for %d s (%d lifecycles) | half of max |%n",
-                    maxPerSecond / 2, THROUGHPUT_SECONDS, offered));
-            body.append("\n| action | p50 ms | p99 ms | target p99 |\n|---|---|---|---|\n");
+                    maxPerSecond / 2, LATENCY_SECONDS, offered));
+            body.append(String.format("| garbage collection during that phase | %d collections, %d ms in all, longest %d ms | |%n",
+                    gc.count(), gc.totalMs(), gc.longestMs()));
+            body.append("\n| action | p50 ms | p99 ms | samples over 100 ms | target p99 |\n|---|---|---|---|---|\n");
             double worstP99 = 0;
+            double worstP50 = 0;
             for (Map.Entry<String, List<Long>> e : new java.util.TreeMap<>(latencies).entrySet()) {
                 long[] sorted = List.copyOf(e.getValue()).stream().mapToLong(Long::longValue).sorted().toArray();
                 double p99 = BenchmarkReport.percentile(sorted, 99);
                 worstP99 = Math.max(worstP99, p99);
-                body.append(String.format("| %s | %.1f | %.1f | < 100 %s |%n", e.getKey(),
-                        BenchmarkReport.percentile(sorted, 50), p99, p99 < 100 ? "met" : "missed"));
+                worstP50 = Math.max(worstP50, BenchmarkReport.percentile(sorted, 50));
+                long slow = java.util.Arrays.stream(sorted).filter(ms -> ms >= 100).count();
+                body.append(String.format("| %s | %.1f | %.1f | %d of %d | < 100 %s |%n", e.getKey(),
+                        BenchmarkReport.percentile(sorted, 50), p99, slow, sorted.length, p99 < 100 ? "met" : "missed"));
             }
-            if (ratio > 1.5 || worstP99 >= 100) {
-                body.append("\nWhere a target is missed: each facade action does what the raw path does (task query and "
+            if (ratio > 1.5) {
+                body.append("\nWhy the ratio is missed: each facade action does what the raw path does (task query and "
                         + "completion with FULL history) plus the domain's work in the same transaction — a row lock on the "
-                        + "case, the aggregate's update with its optimistic version, a history row, re-reading the case for "
-                        + "the response and computing `allowedActions`, the candidate-group variables — and HTTP Basic is "
-                        + "checked against the Camunda identity tables on every request. The ratio is that domain work.\n");
+                        + "case, the aggregate's update with its optimistic version, a history row, the report figures, "
+                        + "re-reading the case for the response and computing `allowedActions`, the candidate-group "
+                        + "variables. The ratio is that domain work.\n");
+            }
+            if (worstP99 >= 100) {
+                body.append(String.format("%nWhy a p99 is missed: no median is above %.0f ms; what lies above the target "
+                        + "is a few samples per action (column \"samples over 100 ms\"). The clients, the application and "
+                        + "the database share 2 cores, and the JVM collected garbage as given above; a sample that meets a "
+                        + "collection or a core busy with another request's commit waits for it. Nothing here tells which "
+                        + "of the two each slow sample met.%n", worstP50));
             }
             BenchmarkReport.writeSection("Dispute lifecycle through the API — " + database, body.toString());
         }
@@ -256,11 +272,59 @@ class ApiLifecycleBenchmark {
                 return null;
             });
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
-        Thread.sleep(TimeUnit.SECONDS.toMillis(THROUGHPUT_SECONDS));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(LATENCY_SECONDS));
         clock.shutdownNow();
         workers.shutdown();
         workers.awaitTermination(120, TimeUnit.SECONDS);
         return (int) started.get();
+    }
+
+    /** Every garbage-collection pause of this JVM between start and stop, from the collectors' notifications. */
+    static final class GcPauses implements javax.management.NotificationListener {
+        private final List<Long> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+
+        static GcPauses start() {
+            GcPauses gc = new GcPauses();
+            for (java.lang.management.GarbageCollectorMXBean bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(gc, null, null);
+                    gc.emitters.add(emitter);
+                }
+            }
+            return gc;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                        .from((javax.management.openmbean.CompositeData) n.getUserData());
+                pauses.add(info.getGcInfo().getDuration());
+            }
+        }
+
+        void stop() {
+            for (javax.management.NotificationEmitter emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // already gone
+                }
+            }
+        }
+
+        int count() {
+            return pauses.size();
+        }
+
+        long totalMs() {
+            return pauses.stream().mapToLong(Long::longValue).sum();
+        }
+
+        long longestMs() {
+            return pauses.stream().mapToLong(Long::longValue).max().orElse(0);
+        }
     }
 
     private HttpResponse<String> send(String method, String user, String path, Object body)

@@ -19,6 +19,13 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class StartupBenchmark {
 
+    /** Spring Boot's "Started … (process running for N)": seconds from JVM start to the end of the context refresh. */
+    private static double contextSeconds(Path log) throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("process running for ([0-9.]+)")
+                .matcher(java.nio.file.Files.readString(log));
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
     @Test
     void startUpTimeAndResidentMemory() throws Exception {
         List<String> rows = new ArrayList<>();
@@ -31,24 +38,39 @@ class StartupBenchmark {
                 first = data;
             }
             int port = AppProcess.freePort();
-            try (AppProcess app = AppProcess.start(port, Path.of("target", "startup-" + run + ".log"), List.of(),
+            Path log = Path.of("target", "startup-" + run + ".log");
+            try (AppProcess app = AppProcess.start(port, log, List.of(),
                     List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("fengqiao").toAbsolutePath()))) {
                 Duration ready = app.awaitReady(Duration.ofSeconds(240));
                 Thread.sleep(3000); // let the demo seeds and first job acquisition settle
                 long rss = app.residentKiB();
                 double seconds = ready.toMillis() / 1000.0;
                 worst = Math.max(worst, seconds);
-                rows.add(String.format("| %s | %.1f s | %d MiB |", warm ? "warm (existing database)" : "cold #" + run,
-                        seconds, rss / 1024));
+                double context = contextSeconds(log);
+                rows.add(String.format("| %s | %.1f s | %.1f s | %.1f s | %d MiB |", warm ? "warm (existing database)"
+                        : "cold #" + run, seconds, context, seconds - context, rss / 1024));
             }
         }
         StringBuilder body = new StringBuilder();
         body.append("Default configuration (`./mvnw spring-boot:run`: H2 file database, demo seeds, Tasklist/Cockpit/Admin, ")
                 .append("job executor), started as `java -cp … org.fengqiao.FengqiaoApplication` without JVM options; time from ")
                 .append("process start to the readiness probe answering 200 (Maven's own start, ~5 s, not included); resident ")
-                .append("memory (VmRSS) 3 s after readiness.\n\n| run | start-up | resident memory |\n|---|---|---|\n");
+                .append("memory (VmRSS) 3 s after readiness. The start-up splits into the Spring context (Tomcat, Flyway, the ")
+                .append("Camunda engine and webapps; Spring's own \"process running for\") and the start-up runners that follow it ")
+                .append("(process deployment, reference data, demo data through the real services).\n\n")
+                .append("| run | start-up | of which context | of which runners | resident memory |\n|---|---|---|---|---|\n");
         rows.forEach(r -> body.append(r).append('\n'));
-        body.append(String.format("%nTarget: start-up under 20 s — %s (slowest %.1f s).%n", worst < 20 ? "met" : "missed", worst));
+        body.append(String.format("%nTarget: start-up under 20 s — %s (slowest %.1f s).%n", worst < 20 ? "met"
+                : String.format("missed by %.1f s", worst - 20), worst));
+        if (worst >= 20) {
+            body.append("\nWhy: on 2 cores with a cold JIT the context alone takes most of the budget (the Camunda engine ")
+                    .append("parses its MyBatis mappings and creates its schema, Tomcat loads three webapps), and a fresh ")
+                    .append("database then gets the process deployment, calendar, roles, authorizations, Tasklist filters and ")
+                    .append("the demo disputes, appeals and custody cases, each driven through the engine as a user would. ")
+                    .append("A warm start skips the schema and the seeds. What would bring a cold start under 20 s: loading the ")
+                    .append("demo data after the application reports ready (it would then appear a few seconds later), class ")
+                    .append("data sharing (AppCDS) for the JVM, and a C1-only JIT for development runs.\n");
+        }
         BenchmarkReport.writeSection("Start-up time and memory", body.toString());
     }
 }
