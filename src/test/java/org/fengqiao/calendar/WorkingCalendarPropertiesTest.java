@@ -29,7 +29,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * runs on its own in-memory H2 database migrated by the application's Flyway scripts and filled
  * from {@code seeds/reference/calendar.yml}, exactly as start-up fills it.
  */
-class WorkingCalendarProperties {
+class WorkingCalendarPropertiesTest {
 
     static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -43,7 +43,7 @@ class WorkingCalendarProperties {
                 .load().migrate();
         calendar = new WorkingCalendar(JdbcClient.create(new DriverManagerDataSource(url, "sa", "")), Clock.system(ZONE));
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
-        try (InputStream in = WorkingCalendarProperties.class.getResourceAsStream("/seeds/reference/calendar.yml")) {
+        try (InputStream in = WorkingCalendarPropertiesTest.class.getResourceAsStream("/seeds/reference/calendar.yml")) {
             CalendarSeeds.years(yaml.readValue(in, CalendarSeeds.SeedFile.class)).forEach(calendar::replace);
         }
     }
