@@ -94,6 +94,13 @@ class ReportApiTest {
         assertThat(adw.at("/byCategory/LABOR/received").asLong()).isZero();
         assertThat(adw.at("/byCategory/DEBT/received").asLong()).isEqualTo(1);
 
+        // a period not aligned to months reads day rows, month rows and day rows again: the scope holds for all three
+        JsonNode unaligned = ok("orgadmin", "/api/reports/mediation?from=2019-02-15&to=2019-04-10");
+        assertThat(unaligned.path("received").asLong()).isEqualTo(3);
+        assertThat(unaligned.path("closed").asLong()).isEqualTo(3);
+        assertThat(ok("orgadmin", "/api/reports/mediation?from=2019-03-05&to=2019-03-25").path("closed").asLong())
+                .isEqualTo(3);
+
         JsonNode bk = ok("orgadmin2", "/api/reports/mediation?" + period);
         assertThat(bk.path("received").asLong()).isEqualTo(5);
         assertThat(bk.path("successRate").decimalValue()).isEqualByComparingTo("1");
