@@ -458,7 +458,8 @@ class ReportQueryBenchmark {
         }
         subsections.values().forEach(md::append);
         String updated = start < 0 ? existing.stripTrailing() + "\n\n" + md
-                : existing.substring(0, start) + md + existing.substring(start + oldSection.length());
+                : existing.substring(0, start) + md.toString().stripTrailing() + "\n\n"
+                        + existing.substring(start + oldSection.length()).stripLeading();
         Files.writeString(file, updated);
         System.out.println(md);
     }
