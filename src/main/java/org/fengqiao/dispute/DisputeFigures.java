@@ -71,14 +71,24 @@ public class DisputeFigures implements ApplicationRunner {
     private static final int MEASURES = Measure.values().length;
     private static final String COLUMNS = String.join(", ", Arrays.stream(Measure.values()).map(Measure::column).toList());
     private static final String KEY = "grain, starts_on, centre_id, org_id, category";
+    private static final String INSERT = "insert into dispute_figures (" + KEY + ", " + COLUMNS + ") values ("
+            + String.join(", ", Collections.nCopies(5 + MEASURES, "?")) + ")";
+    /** PostgreSQL: one statement, safe against a concurrent insert of the same row. */
+    private static final String UPSERT = INSERT + " on conflict (" + KEY + ") do update set " + String.join(", ",
+            Arrays.stream(Measure.values()).map(m -> m.column() + " = dispute_figures." + m.column() + " + excluded." + m.column())
+                    .toList());
+    /** H2: the counts first, then the key. */
+    private static final String ADD = "update dispute_figures set " + String.join(", ",
+            Arrays.stream(Measure.values()).map(m -> m.column() + " = " + m.column() + " + ?").toList())
+            + " where grain = ? and starts_on = ? and centre_id = ? and org_id = ? and category = ?";
 
     /** What of a case its figures depend on. */
-    record Facts(String centreId, String orgId, String category, OffsetDateTime createdAt, boolean accepted,
-                 String status, String outcome, OffsetDateTime closedAt, OffsetDateTime dueAt) {
+    record Facts(String centreId, String orgId, DisputeCategory category, OffsetDateTime createdAt, boolean accepted,
+                 DisputeStatus status, Outcome outcome, OffsetDateTime closedAt, OffsetDateTime dueAt) {
 
         static Facts of(DisputeCase c) {
-            return new Facts(c.centreId, c.orgId, c.category.name(), c.createdAt, c.mediationType != null,
-                    c.status.name(), c.outcome == null ? null : c.outcome.name(), c.closedAt, c.dueAt);
+            return new Facts(c.centreId, c.orgId, c.category, c.createdAt, c.mediationType != null, c.status, c.outcome,
+                    c.closedAt, c.dueAt);
         }
 
         boolean sameDimensions(Facts o) {
@@ -131,11 +141,14 @@ public class DisputeFigures implements ApplicationRunner {
     /** At start-up, before the demo seeds: fills the table of a database whose cases predate it. */
     @Override
     public void run(ApplicationArguments args) {
-        boolean empty = jdbc.sql("select count(*) from dispute_figures").query(Long.class).single() == 0;
-        if (empty && jdbc.sql("select count(*) from dispute_case").query(Long.class).single() > 0) {
+        if (!anyRow("dispute_figures") && anyRow("dispute_case")) {
             int rows = rebuild();
             LOG.info("dispute_figures filled from the existing cases: {} rows", rows);
         }
+    }
+
+    private boolean anyRow(String table) {
+        return jdbc.sql("select 1 from " + table + " limit 1").query(Integer.class).optional().isPresent();
     }
 
     /** A case was stored ({@code before} null) or changed from {@code before} to {@code after}. */
@@ -165,13 +178,13 @@ public class DisputeFigures implements ApplicationRunner {
         if (f.accepted()) {
             received[Measure.ACCEPTED.ordinal()] += sign;
         }
-        if (f.closedAt() != null && ENDED.stream().anyMatch(s -> s.name().equals(f.status()))) {
+        if (f.closedAt() != null && ENDED.contains(f.status())) {
             long[] closed = row(into, f, f.closedAt());
             closed[Measure.CLOSED.ordinal()] += sign;
-            if (f.outcome() != null && NOT_MEDIATED.stream().noneMatch(o -> o.name().equals(f.outcome()))) {
+            if (f.outcome() != null && !NOT_MEDIATED.contains(f.outcome())) {
                 closed[Measure.MEDIATED.ordinal()] += sign;
             }
-            if (SUCCESS.stream().anyMatch(o -> o.name().equals(f.outcome()))) {
+            if (SUCCESS.contains(f.outcome())) {
                 closed[Measure.SUCCESSFUL.ordinal()] += sign;
             }
             if (f.dueAt() != null) {
@@ -195,7 +208,7 @@ public class DisputeFigures implements ApplicationRunner {
     /** The day row of {@code at} (its month row follows when applied): the counts to add to. */
     private long[] row(Map<Key, long[]> into, Facts f, OffsetDateTime at) {
         LocalDate day = at.atZoneSameInstant(zone).toLocalDate();
-        return into.computeIfAbsent(new Key("D", day, f.centreId(), f.orgId() == null ? "" : f.orgId(), f.category()),
+        return into.computeIfAbsent(new Key("D", day, f.centreId(), f.orgId() == null ? "" : f.orgId(), f.category().name()),
                 k -> new long[MEASURES]);
     }
 
@@ -203,13 +216,17 @@ public class DisputeFigures implements ApplicationRunner {
     private static Map<Key, long[]> withMonths(Map<Key, long[]> days) {
         Map<Key, long[]> all = new TreeMap<>(Key.ORDER);
         days.forEach((k, counts) -> {
-            if (Arrays.stream(counts).allMatch(n -> n == 0)) {
+            if (isZero(counts)) {
                 return;
             }
             merge(all, k, counts);
             merge(all, new Key("M", k.period().withDayOfMonth(1), k.centreId(), k.orgId(), k.category()), counts);
         });
         return all;
+    }
+
+    private static boolean isZero(long[] counts) {
+        return Arrays.stream(counts).allMatch(n -> n == 0);
     }
 
     private static void merge(Map<Key, long[]> into, Key key, long[] counts) {
@@ -252,52 +269,31 @@ public class DisputeFigures implements ApplicationRunner {
 
     private void write(Map<Key, long[]> rows) {
         rows.forEach((key, counts) -> {
-            if (Arrays.stream(counts).allMatch(n -> n == 0)) {
+            if (isZero(counts)) {
                 return;
             }
             if (postgres) {
-                jdbc.sql("insert into dispute_figures (" + KEY + ", " + COLUMNS + ") values (" + placeholders(5 + MEASURES)
-                                + ") on conflict (" + KEY + ") do update set " + increments("excluded"))
-                        .params(values(key, counts)).update();
+                jdbc.sql(UPSERT).params(values(key, counts)).update();
                 return;
             }
             // H2: a failed statement leaves the transaction usable, so a lost insert race retries as an update
-            if (update(key, counts) == 0) {
+            if (add(key, counts) == 0) {
                 try {
-                    jdbc.sql("insert into dispute_figures (" + KEY + ", " + COLUMNS + ") values ("
-                            + placeholders(5 + MEASURES) + ")").params(values(key, counts)).update();
+                    jdbc.sql(INSERT).params(values(key, counts)).update();
                 } catch (DuplicateKeyException raced) {
-                    update(key, counts);
+                    add(key, counts);
                 }
             }
         });
     }
 
-    private int update(Key key, long[] counts) {
+    private int add(Key key, long[] counts) {
         List<Object> params = new ArrayList<>();
         for (long n : counts) {
             params.add(n);
         }
         params.addAll(List.of(key.grain(), key.period(), key.centreId(), key.orgId(), key.category()));
-        StringBuilder set = new StringBuilder();
-        for (Measure m : Measure.values()) {
-            set.append(set.isEmpty() ? "" : ", ").append(m.column()).append(" = ").append(m.column()).append(" + ?");
-        }
-        return jdbc.sql("update dispute_figures set " + set + " where grain = ? and starts_on = ? and centre_id = ?"
-                + " and org_id = ? and category = ?").params(params).update();
-    }
-
-    private static String increments(String source) {
-        StringBuilder set = new StringBuilder();
-        for (Measure m : Measure.values()) {
-            set.append(set.isEmpty() ? "" : ", ").append(m.column()).append(" = dispute_figures.").append(m.column())
-                    .append(" + ").append(source).append('.').append(m.column());
-        }
-        return set.toString();
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
+        return jdbc.sql(ADD).params(params).update();
     }
 
     private static List<Object> values(Key key, long[] counts) {
@@ -315,24 +311,25 @@ public class DisputeFigures implements ApplicationRunner {
     }
 
     private static boolean satisfied(String satisfaction) {
-        return SATISFIED.stream().anyMatch(s -> s.name().equals(satisfaction));
+        return SATISFIED.contains(Satisfaction.valueOf(satisfaction));
     }
 
     /** Everything the table should hold, computed from the cases and their return visits. */
     Map<Key, long[]> computeAll() {
         Map<Key, long[]> days = new HashMap<>();
-        Map<String, Facts> dims = new HashMap<>();
+        Map<String, Facts> cases = new HashMap<>();
         jdbc.sql("select id, centre_id, org_id, category, created_at, mediation_type, status, outcome, closed_at, due_at"
                 + " from dispute_case").query(rs -> {
-            Facts f = new Facts(rs.getString("centre_id"), rs.getString("org_id"), rs.getString("category"),
+            String outcome = rs.getString("outcome");
+            Facts f = new Facts(rs.getString("centre_id"), rs.getString("org_id"), DisputeCategory.valueOf(rs.getString("category")),
                     rs.getObject("created_at", OffsetDateTime.class), rs.getString("mediation_type") != null,
-                    rs.getString("status"), rs.getString("outcome"), rs.getObject("closed_at", OffsetDateTime.class),
-                    rs.getObject("due_at", OffsetDateTime.class));
+                    DisputeStatus.valueOf(rs.getString("status")), outcome == null ? null : Outcome.valueOf(outcome),
+                    rs.getObject("closed_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class));
             contribute(f, List.of(), 1, days);
-            dims.put(rs.getString("id"), new Facts(f.centreId(), f.orgId(), f.category(), null, false, null, null, null, null));
+            cases.put(rs.getString("id"), f);
         });
         jdbc.sql("select case_id, visited_at, satisfaction from dispute_return_visit").query(rs -> {
-            Facts f = dims.get(rs.getString(1));
+            Facts f = cases.get(rs.getString(1));
             visit(f, new Visit(rs.getObject(2, OffsetDateTime.class), satisfied(rs.getString(3))), 1, days);
         });
         return withMonths(days);
@@ -343,10 +340,9 @@ public class DisputeFigures implements ApplicationRunner {
         Map<Key, long[]> rows = computeAll();
         jdbc.sql("delete from dispute_figures").update();
         List<Object[]> batch = new ArrayList<>();
-        String insert = "insert into dispute_figures (" + KEY + ", " + COLUMNS + ") values (" + placeholders(5 + MEASURES) + ")";
         rows.forEach((key, counts) -> batch.add(values(key, counts).toArray()));
         for (int from = 0; from < batch.size(); from += 5_000) {
-            template.batchUpdate(insert, batch.subList(from, Math.min(batch.size(), from + 5_000)));
+            template.batchUpdate(INSERT, batch.subList(from, Math.min(batch.size(), from + 5_000)));
         }
         return batch.size();
     }
