@@ -19,6 +19,7 @@ import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.FlowRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,11 +35,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Every path of grid-appeal.bpmn through the real engine, one test per path, driven through the
  * REST facade. After the class, every sequence flow of the model must have been taken by these tests
- * (flows recorded by {@link AppealFlowRecorder}; the record is cleared before the class, so the demo
+ * (flows recorded by {@link FlowRecorder}; the record is cleared before the class, so the demo
  * seeds do not count).
  */
 @FengqiaoTest
 class AppealPathsTest {
+
+    static final String PROCESS_KEY = "grid-appeal";
 
     @Autowired MockMvc mvc;
     @Autowired ObjectMapper mapper;
@@ -50,14 +53,14 @@ class AppealPathsTest {
 
     @BeforeAll
     static void clearRecordedFlows() {
-        AppealFlowRecorder.TAKEN.clear();
+        FlowRecorder.taken(PROCESS_KEY).clear();
     }
 
     @AfterAll
     static void everySequenceFlowTaken() {
-        Set<String> missing = new TreeSet<>(AppealFlowRecorder.ALL);
-        missing.removeAll(AppealFlowRecorder.TAKEN);
-        assertThat(AppealFlowRecorder.ALL).isNotEmpty();
+        Set<String> missing = new TreeSet<>(FlowRecorder.all(PROCESS_KEY));
+        missing.removeAll(FlowRecorder.taken(PROCESS_KEY));
+        assertThat(FlowRecorder.all(PROCESS_KEY)).isNotEmpty();
         assertThat(missing).as("sequence flows of grid-appeal no path test took").isEmpty();
     }
 

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.FlowRecorder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,13 +20,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every sequence flow of {@code dispute-mediation} is taken by at least one dispute test. The
- * flows are recorded by {@link DisputeFlowRecorder} as the engine takes them; the check runs when
+ * flows are recorded by {@link FlowRecorder} as the engine takes them; the check runs when
  * the whole test run ends (JUnit closes the root store), and only if all dispute test classes ran
  * in this JVM — a run of a single class (-Dtest=OneClass) skips it unless -Ddispute.flowCoverage=force.
  */
 @FengqiaoTest
 @ExtendWith(DisputeModelCoverageTest.CheckAtEndOfRun.class)
 class DisputeModelCoverageTest {
+
+    static final String PROCESS_KEY = "dispute-mediation";
 
     static final List<String> SUITE = List.of("DisputeLifecycleApiTest", "DisputePathsApiTest", "DisputeTimersTest",
             "DisputeTasklistDoorTest", "DisputeApiProblemsTest");
@@ -35,18 +38,18 @@ class DisputeModelCoverageTest {
     @Test
     @DisplayName("the recorder sees every sequence flow of the deployed model")
     void recorderKnowsTheModel() {
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(DisputeFlowRecorder.KEY)
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
                 .latestVersion().singleResult().getId();
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
         Set<String> modelled = new TreeSet<>();
         model.getModelElementsByType(SequenceFlow.class).forEach(flow -> modelled.add(flow.getId()));
         assertThat(modelled).isNotEmpty();
-        assertThat(DisputeFlowRecorder.ALL).containsExactlyInAnyOrderElementsOf(modelled);
+        assertThat(FlowRecorder.all(PROCESS_KEY)).containsExactlyInAnyOrderElementsOf(modelled);
     }
 
     static Set<String> untaken() {
-        Set<String> missing = new TreeSet<>(DisputeFlowRecorder.ALL);
-        missing.removeAll(DisputeFlowRecorder.TAKEN);
+        Set<String> missing = new TreeSet<>(FlowRecorder.all(PROCESS_KEY));
+        missing.removeAll(FlowRecorder.taken(PROCESS_KEY));
         return missing;
     }
 
@@ -62,8 +65,8 @@ class DisputeModelCoverageTest {
                             return;
                         }
                         Set<String> missing = untaken();
-                        System.out.println("[flow coverage] " + DisputeFlowRecorder.TAKEN.size() + "/"
-                                + DisputeFlowRecorder.ALL.size() + " sequence flows of dispute-mediation taken");
+                        System.out.println("[flow coverage] " + FlowRecorder.taken(PROCESS_KEY).size() + "/"
+                                + FlowRecorder.all(PROCESS_KEY).size() + " sequence flows of dispute-mediation taken");
                         if (!missing.isEmpty()) {
                             throw new AssertionError("sequence flows of dispute-mediation no test took: " + missing);
                         }

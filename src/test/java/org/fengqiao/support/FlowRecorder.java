@@ -1,7 +1,8 @@
-package org.fengqiao.dispute;
+package org.fengqiao.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,16 +18,26 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Test-only engine plugin: records every sequence flow of {@code dispute-mediation} that the
- * engine takes during the test run, for {@link DisputeModelCoverageTest}. Records only; it changes
- * no behaviour of the shared context.
+ * Test-only engine plugin: records, per process key, every sequence flow the deployed models have
+ * and every one the engine takes during the test run, for the model-coverage checks
+ * ({@code DisputeModelCoverageTest}, {@code AppealPathsTest}). Records only; it changes no
+ * behaviour of the shared context.
  */
 @Component
-class DisputeFlowRecorder extends AbstractProcessEnginePlugin {
+public class FlowRecorder extends AbstractProcessEnginePlugin {
 
-    static final String KEY = "dispute-mediation";
-    static final Set<String> ALL = ConcurrentHashMap.newKeySet();
-    static final Set<String> TAKEN = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Set<String>> ALL = new ConcurrentHashMap<>();
+    private static final Map<String, Set<String>> TAKEN = new ConcurrentHashMap<>();
+
+    /** The sequence flows of the model with this key, as parsed at deployment. */
+    public static Set<String> all(String processKey) {
+        return ALL.computeIfAbsent(processKey, k -> ConcurrentHashMap.newKeySet());
+    }
+
+    /** The sequence flows of the model with this key that the engine has taken. */
+    public static Set<String> taken(String processKey) {
+        return TAKEN.computeIfAbsent(processKey, k -> ConcurrentHashMap.newKeySet());
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -35,13 +46,13 @@ class DisputeFlowRecorder extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
-                if (!(scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition)
-                        || !KEY.equals(definition.getKey())) {
+                if (!(scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition)) {
                     return;
                 }
                 String id = transition.getId();
-                ALL.add(id);
-                transition.addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener) execution -> TAKEN.add(id));
+                all(definition.getKey()).add(id);
+                Set<String> taken = taken(definition.getKey());
+                transition.addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener) execution -> taken.add(id));
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
