@@ -157,6 +157,9 @@ class DisputeTimersTest {
         assertThat(overdue.body().path("overdue").asBoolean()).isTrue();
         assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("extension", "termination");
         assertThat(openTasks(pid)).containsExactly("UserTask_DecideOnExpiry");
+        // the decision is due at the passed deadline, so the Tasklist's 已超期 filter lists it
+        assertThat(taskService.createTaskQuery().processInstanceId(pid).singleResult().getDueDate().toInstant())
+                .isEqualTo(dueAt.toInstant());
         assertThat(supervisions.countForTarget("DISPUTE", id, SupervisionLevel.NOTICE)).isEqualTo(1);
         assertThat(supervisions.forTarget("DISPUTE", id)).anySatisfy(s -> {
             assertThat(s.level()).isEqualTo(SupervisionLevel.NOTICE);
