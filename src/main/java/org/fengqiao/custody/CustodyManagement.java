@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.fengqiao.calendar.CalendarYearChanged;
 import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.organisation.OrganisationType;
 import org.fengqiao.organisation.Role;
@@ -415,6 +416,64 @@ public class CustodyManagement {
         v.throwIfInvalid();
         return commit(item, caller.userId(), item.executeDisposal(List.copyOf(distinct), receiptNo, recipientName,
                 recipientIdNumber));
+    }
+
+    // --- recomputation after a year's calendar was entered ---------------------------------------
+
+    /** A deadline of an item that moved: the engine's timer reading {@code field} is to follow. */
+    public record MovedDeadline(String itemId, String field, OffsetDateTime oldDueAt, OffsetDateTime newDueAt) {
+    }
+
+    /**
+     * Computes the item's open deadlines again, from their original start with the same limit, as
+     * {@link #registerItems} and {@link #requestDisposal} computed them:
+     * <ul>
+     *   <li>hand-over: from the item's registration, with the limit of the handling agency's type
+     *       (a limit in hours does not depend on the calendar and never moves);</li>
+     *   <li>disposal: from the disposal request (the time of its ledger entry), with the limit of
+     *       the disposal type.</li>
+     * </ul>
+     * A loan's return time is not recomputed: the requester chose it (within the longest loan
+     * period), the calendar did not compute it. A deadline already passed stays as it is (its
+     * timer has fired). Each change is a ledger entry {@code DEADLINE_RECOMPUTED} with the field,
+     * old and new date and the reason; an unchanged deadline writes nothing, so a second run
+     * changes nothing. Runs in the transaction that changed the calendar.
+     */
+    @Transactional
+    public List<MovedDeadline> recomputeDeadlines(CalendarYearChanged event) {
+        OffsetDateTime now = now();
+        OffsetDateTime from = java.time.LocalDate.of(event.year(), 1, 1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+        List<MovedDeadline> moved = new ArrayList<>();
+        for (PropertyItem item : items.withOpenDeadlinesFrom(from, now)) {
+            OffsetDateTime due;
+            String field;
+            if (item.status() == ItemStatus.PENDING_HANDOVER || item.status() == ItemStatus.HANDOVER_INSPECTION) {
+                field = "handoverDueAt";
+                PropertyCase propertyCase = cases.find(item.caseId()).orElse(null);
+                if (propertyCase == null) {
+                    continue;
+                }
+                OrganisationType agencyType = access.agencyType(propertyCase.handlingAgencyId());
+                due = deadline(item.createdAt(), properties.handoverLimit(agencyType.name()));
+            } else {
+                field = "disposalDueAt";
+                OffsetDateTime requestedAt = ledger.ofItem(item.id()).stream()
+                        .filter(e -> LedgerEventType.DISPOSAL_REQUEST.name().equals(e.eventType()))
+                        .map(LedgerEntry::at).reduce((a, b) -> b).orElse(null);
+                if (requestedAt == null || item.disposalType() == null) {
+                    continue;
+                }
+                due = deadline(requestedAt, properties.disposalLimit(item.disposalType().name()));
+            }
+            OffsetDateTime old = "handoverDueAt".equals(field) ? item.handoverDueAt() : item.disposalDueAt();
+            if (due.isEqual(old)) {
+                continue;
+            }
+            commit(item, SYSTEM, item.deadlineRecomputed(field, due, event.reason(), event.year()));
+            moved.add(new MovedDeadline(item.id(), field, old, due));
+            log.info("{}: {} recomputed {} -> {} ({})", item.itemNo(), field, old, due, event.reason());
+        }
+        return moved;
     }
 
     // --- timers ---------------------------------------------------------------------------------
