@@ -13,6 +13,7 @@ import org.fengqiao.calendar.CalendarYearChanged;
 import org.fengqiao.calendar.DeadlineUnit;
 import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.calendar.WorkingCalendar;
+import org.fengqiao.supervision.SupervisionResponseDueRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +57,25 @@ class AppealDeadlineRecomputation {
             changed += recompute(id, event, now);
         }
         log.info("calendar {}: {} appeal deadline(s) recomputed", event.year(), changed);
+    }
+
+    /** A 督办 on an appeal got a new response deadline: the appeal's history notes it. */
+    @EventListener
+    void on(SupervisionResponseDueRecomputed event) {
+        if (!AppealManagement.TARGET_TYPE.equals(event.targetType())) {
+            return;
+        }
+        appeals.find(event.targetId()).ifPresent(a -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("field", "supervision.responseDueAt");
+            details.put("supervisionId", event.supervisionId());
+            details.put("level", event.level().name());
+            details.put("oldDueAt", event.oldDueAt().toString());
+            details.put("newDueAt", event.newDueAt().toString());
+            details.put("reason", event.reason());
+            details.put("year", event.year());
+            appeals.addHistory(a.id, calendar.now(), AppealManagement.SYSTEM, ACTION, a.status, a.status, details);
+        });
     }
 
     int recompute(String appealId, CalendarYearChanged event, OffsetDateTime now) {

@@ -29,6 +29,7 @@ import org.fengqiao.shared.Validation;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
+import org.fengqiao.supervision.SupervisionResponseDueRecomputed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -476,6 +477,17 @@ public class CustodyManagement {
         return moved;
     }
 
+    /** A 督办 on an item got a new response deadline: the ledger notes it in the item's timeline. */
+    @Transactional
+    public void noteSupervisionDeadline(SupervisionResponseDueRecomputed event) {
+        if (!TARGET_TYPE.equals(event.targetType())) {
+            return;
+        }
+        items.find(event.targetId()).ifPresent(item -> commit(item, SYSTEM, item.supervisionDeadlineRecomputed(
+                event.supervisionId(), event.level().name(), event.oldDueAt(), event.newDueAt(), event.reason(),
+                event.year())));
+    }
+
     // --- timers ---------------------------------------------------------------------------------
 
     /** Overdue hand-over (超期未入库, C1): an alert and a 督办 record, once per item. */
@@ -488,8 +500,8 @@ public class CustodyManagement {
         OffsetDateTime now = now();
         String message = "财物 " + item.itemNo() + " 超期未移交入库 (hand-over overdue since " + item.handoverDueAt() + ")";
         raiseAlert(itemId, "HANDOVER_OVERDUE", message, now);
-        supervision.raise(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER", SYSTEM,
-                now, deadline(now, properties.supervisionResponseLimit()));
+        supervision.raiseCounted(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER",
+                SYSTEM, now, properties.supervisionResponseLimit());
     }
 
     /** Overdue loan (调用超期, C6): alert and 督办 to both department heads (S21-2010 第11条). */
@@ -516,18 +528,18 @@ public class CustodyManagement {
         String message = "财物 " + item.itemNo() + " 处置(" + item.disposalType() + ")超期未执行 (disposal overdue since "
                 + item.disposalDueAt() + ")";
         raiseAlert(itemId, "DISPOSAL_OVERDUE", message, now);
-        supervision.raise(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER", SYSTEM,
-                now, deadline(now, properties.supervisionResponseLimit()));
+        supervision.raiseCounted(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER",
+                SYSTEM, now, properties.supervisionResponseLimit());
     }
 
     private void raiseToBothHeads(PropertyItem item, String message) {
         OffsetDateTime now = now();
-        OffsetDateTime due = deadline(now, properties.supervisionResponseLimit());
-        supervision.raise(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
+        org.fengqiao.calendar.TimeLimit limit = properties.supervisionResponseLimit();
+        supervision.raiseCounted(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
                 "致办案部门负责人 (to the case department head, " + item.controllingAgencyId() + "): " + message,
-                "OVERDUE_TIMER", SYSTEM, now, due);
-        supervision.raise(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
-                "致保管部门负责人 (to the custody department head): " + message, "OVERDUE_TIMER", SYSTEM, now, due);
+                "OVERDUE_TIMER", SYSTEM, now, limit);
+        supervision.raiseCounted(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
+                "致保管部门负责人 (to the custody department head): " + message, "OVERDUE_TIMER", SYSTEM, now, limit);
     }
 
     private boolean hasAlert(String itemId, String kind) {

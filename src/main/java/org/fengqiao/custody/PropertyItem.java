@@ -240,6 +240,14 @@ public class PropertyItem {
         return status;
     }
 
+    /** A 督办 on the item got a new response deadline; nothing of the item changes. */
+    Change supervisionDeadlineRecomputed(String supervisionId, String level, OffsetDateTime old, OffsetDateTime due,
+                                         String reason, int year) {
+        return new Change(LedgerEventType.DEADLINE_RECOMPUTED, status, status, details("field",
+                "supervision.responseDueAt", "supervisionId", supervisionId, "level", level, "oldDueAt", old,
+                "newDueAt", due, "reason", reason, "year", year));
+    }
+
     /** The field is one of {@code handoverDueAt}, {@code disposalDueAt}; the status does not change. */
     Change deadlineRecomputed(String field, OffsetDateTime due, String reason, int year) {
         OffsetDateTime old = switch (field) {

@@ -13,6 +13,8 @@ import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.dispute.process.DisputeProcessGateway;
 import org.fengqiao.dispute.process.DisputeProcessGateway.Timer;
+import org.fengqiao.supervision.SupervisionRecords;
+import org.fengqiao.supervision.SupervisionResponseDueRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -51,9 +53,12 @@ class DisputeDeadlineRecomputation {
     private final WorkingCalendar calendar;
     private final DisputeSettings settings;
     private final DisputeProcessGateway process;
+    private final SupervisionRecords supervisions;
 
     DisputeDeadlineRecomputation(DisputeCases cases, DisputeRecords records, DisputeDeadlines deadlines,
-                                 WorkingCalendar calendar, DisputeSettings settings, DisputeProcessGateway process) {
+                                 WorkingCalendar calendar, DisputeSettings settings, DisputeProcessGateway process,
+                                 SupervisionRecords supervisions) {
+        this.supervisions = supervisions;
         this.cases = cases;
         this.records = records;
         this.deadlines = deadlines;
@@ -72,6 +77,28 @@ class DisputeDeadlineRecomputation {
             changed += recompute(id, event, now);
         }
         log.info("calendar {}: {} dispute deadline(s) recomputed", event.year(), changed);
+    }
+
+    /** A 督办 on a case got a new response deadline: the case's history notes it. */
+    @EventListener
+    void on(SupervisionResponseDueRecomputed event) {
+        if (!DisputeManagement.TARGET_TYPE.equals(event.targetType())) {
+            return;
+        }
+        cases.find(event.targetId()).ifPresent(c -> records.addHistory(c.id, calendar.now(), DisputeManagement.SYSTEM,
+                ACTION, c.status, c.status, supervisionChange(event)));
+    }
+
+    static Map<String, Object> supervisionChange(SupervisionResponseDueRecomputed event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("field", "supervision.responseDueAt");
+        details.put("supervisionId", event.supervisionId());
+        details.put("level", event.level().name());
+        details.put("oldDueAt", event.oldDueAt().toString());
+        details.put("newDueAt", event.newDueAt().toString());
+        details.put("reason", event.reason());
+        details.put("year", event.year());
+        return details;
     }
 
     /** Recomputes one case's open deadlines; answers how many changed. */
@@ -144,6 +171,8 @@ class DisputeDeadlineRecomputation {
         }
         c.dueAt = due;
         process.moveTimer(c, Timer.MEDIATION, due);
+        // the warning's 督办 asks for an answer by the mediation deadline: it follows it
+        supervisions.followTargetDeadline(DisputeManagement.TARGET_TYPE, c.id, old, due);
         if (c.warningAt != null && c.warningAt.isAfter(now)) {
             OffsetDateTime warning = calendar.warningBefore(due, settings.warningBefore());
             warning = warning.isBefore(now) ? now : warning;

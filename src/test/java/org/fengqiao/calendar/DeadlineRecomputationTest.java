@@ -101,6 +101,15 @@ class DeadlineRecomputationTest {
         assertThat(appealDue.getYear()).isEqualTo(YEAR);
         assertThat(timerDue(appealPid, "Timer_HandlingDue")).isEqualTo(appealDue.toInstant());
 
+        // --- a 督办 on the appeal, to be answered within 3 working days
+        Api.Response supervision = api.post("supervisor", "/api/supervisions", Map.of("targetType", "APPEAL",
+                "targetId", appealId, "level", "REMINDER", "reason", "群众反映强烈（期限重算）"));
+        assertThat(supervision.status()).as(supervision.body().toString()).isEqualTo(201);
+        String supervisionId = supervision.text("id");
+        OffsetDateTime responseDue = OffsetDateTime.parse(supervision.text("responseDueAt"));
+        assertThat(dueDay(responseDue)).isEqualTo(api.get("clerk", dueDateQuery(TODAY.toLocalDate(), 3, "WORKING_DAYS"))
+                .text("dueDate"));
+
         // --- the notice for 2033: the provisional holidays, plus each of those last days
         JsonNode provisional = api.get("clerk", "/api/calendar/" + YEAR).body();
         TreeSet<String> holidays = new TreeSet<>();
@@ -165,6 +174,19 @@ class DeadlineRecomputationTest {
                 .isEqualTo(appealDue.toInstant());
         assertThat(appealEntry.path("details").path("reason").asText()).contains(SOURCE);
 
+        // the 督办: its response deadline counted again, noted in the appeal's history
+        String newResponseDay = api.get("clerk", dueDateQuery(TODAY.toLocalDate(), 3, "WORKING_DAYS")).text("dueDate");
+        assertThat(newResponseDay).isNotEqualTo(dueDay(responseDue));
+        OffsetDateTime newResponseDue = OffsetDateTime.parse(
+                api.get("supervisor", "/api/supervisions/" + supervisionId).text("responseDueAt"));
+        assertThat(dueDay(newResponseDue)).isEqualTo(newResponseDay);
+        JsonNode supervisionEntry = single(history("triage", "/api/appeals/" + appealId + "/history"), "supervision.responseDueAt");
+        assertThat(supervisionEntry.path("details").path("supervisionId").asText()).isEqualTo(supervisionId);
+        assertThat(OffsetDateTime.parse(supervisionEntry.path("details").path("oldDueAt").asText()).toInstant())
+                .isEqualTo(responseDue.toInstant());
+        assertThat(OffsetDateTime.parse(supervisionEntry.path("details").path("newDueAt").asText()).toInstant())
+                .isEqualTo(newResponseDue.toInstant());
+
         // --- the same notice again: the days did not change, nothing moves, no second entry
         int disputeEntries = history("mediator1", "/api/disputes/" + disputeId + "/history").size();
         int itemEntries = history("prosecutor", "/api/property-items/" + itemId + "/history").size();
@@ -181,6 +203,8 @@ class DeadlineRecomputationTest {
         assertThat(timerDue(disputePid, "Timer_MediationDeadline")).isEqualTo(newMediationDue.toInstant());
         assertThat(timerDue(intakePid, "Timer_HandoverOverdue")).isEqualTo(newHandoverDue.toInstant());
         assertThat(timerDue(appealPid, "Timer_HandlingDue")).isEqualTo(newAppealDue.toInstant());
+        assertThat(OffsetDateTime.parse(api.get("supervisor", "/api/supervisions/" + supervisionId).text("responseDueAt"))
+                .toInstant()).isEqualTo(newResponseDue.toInstant());
     }
 
     // --- driving the cases through the REST API -----------------------------------------------------

@@ -4,6 +4,7 @@ import static org.fengqiao.custody.process.CustodyProcesses.*;
 
 import org.fengqiao.calendar.CalendarYearChanged;
 import org.fengqiao.custody.CustodyManagement;
+import org.fengqiao.supervision.SupervisionResponseDueRecomputed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,11 @@ class CustodyDeadlineRecomputation {
     CustodyDeadlineRecomputation(CustodyManagement management, CustodyProcessGateway gateway) {
         this.management = management;
         this.gateway = gateway;
+    }
+
+    @EventListener
+    void on(SupervisionResponseDueRecomputed event) {
+        management.noteSupervisionDeadline(event);
     }
 
     @EventListener
