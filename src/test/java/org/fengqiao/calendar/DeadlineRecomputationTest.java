@@ -207,6 +207,70 @@ class DeadlineRecomputationTest {
                 .toInstant()).isEqualTo(newResponseDue.toInstant());
     }
 
+    @Test
+    @DisplayName("PUT /api/calendar/2035: an extended mediation is recomputed along its chain; a passed deadline whose timer fired stays")
+    void extendedDeadlinesFollowTheirChainAndPassedOnesStay() {
+        int year = 2035;
+        // a case whose mediation deadline (in 2035) passes and whose timer fires before the notice is entered
+        TestClock.travelTo(OffsetDateTime.parse("2034-12-28T10:00:00+08:00").toInstant());
+        String passedId = disputeInMediation();
+        JsonNode passed = api.get("mediator1", "/api/disputes/" + passedId).body();
+        String passedPid = passed.path("processInstanceId").asText();
+        OffsetDateTime passedDue = OffsetDateTime.parse(passed.path("dueAt").asText());
+        assertThat(passedDue.getYear()).isEqualTo(year);
+        TestClock.travelTo(passedDue.plusMinutes(5).toInstant());
+        fireDueTimers(passedPid);
+        assertThat(api.get("mediator1", "/api/disputes/" + passedId).body().path("overdue").asBoolean()).isTrue();
+
+        // a case assigned now and extended by 5 days before its deadline
+        OffsetDateTime assignedAt = TestClock.offsetNow();
+        String extendedId = disputeInMediation();
+        JsonNode first = api.get("mediator1", "/api/disputes/" + extendedId).body();
+        String extendedPid = first.path("processInstanceId").asText();
+        OffsetDateTime firstDue = OffsetDateTime.parse(first.path("dueAt").asText());
+        ok(api.post("mediator1", "/api/disputes/" + extendedId + "/extension", Map.of("extraDays", 5,
+                "allPartiesConsent", true, "reason", "双方同意延长")), "IN_MEDIATION");
+        OffsetDateTime extendedDue = OffsetDateTime.parse(api.get("mediator1", "/api/disputes/" + extendedId).text("dueAt"));
+        assertThat(extendedDue).isAfter(firstDue);
+
+        // the notice makes both the passed last day and the first period's last day holidays
+        TreeSet<String> holidays = new TreeSet<>();
+        api.get("clerk", "/api/calendar/" + year).body().path("holidays").forEach(d -> holidays.add(d.asText()));
+        holidays.add(dueDay(passedDue));
+        holidays.add(dueDay(firstDue));
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("source", "国办发明电〔2034〕9号（测试）");
+        notice.put("holidays", new ArrayList<>(holidays));
+        notice.put("makeUpWorkdays", List.of());
+        assertThat(putCalendar(year, notice).status()).isEqualTo(200);
+
+        // the passed deadline stays, and nothing is noted
+        JsonNode passedAfter = api.get("mediator1", "/api/disputes/" + passedId).body();
+        assertThat(OffsetDateTime.parse(passedAfter.path("dueAt").asText()).toInstant()).isEqualTo(passedDue.toInstant());
+        assertThat(history("mediator1", "/api/disputes/" + passedId + "/history"))
+                .noneMatch(e -> "deadline-recomputed".equals(e.path("action").asText()));
+
+        // the extended one: the first period from the assignment, then 5 days from it
+        String newFirstDay = api.get("clerk", dueDateQuery(assignedAt.toLocalDate(), 10, "CALENDAR_DAYS")).text("dueDate");
+        assertThat(newFirstDay).isEqualTo(nextWorkingDay(LocalDate.parse(dueDay(firstDue)), holidays).toString());
+        String newDueDay = api.get("clerk", dueDateQuery(LocalDate.parse(newFirstDay), 5, "CALENDAR_DAYS")).text("dueDate");
+        OffsetDateTime newDue = OffsetDateTime.parse(api.get("mediator1", "/api/disputes/" + extendedId).text("dueAt"));
+        assertThat(dueDay(newDue)).isEqualTo(newDueDay);
+        assertThat(timerDue(extendedPid, "Timer_MediationDeadline")).isEqualTo(newDue.toInstant());
+        assertThat(variable(extendedPid, "mediationDueAt")).isEqualTo(newDue.toInstant());
+        JsonNode entry = single(history("mediator1", "/api/disputes/" + extendedId + "/history"), "dueAt");
+        assertThat(OffsetDateTime.parse(entry.path("details").path("oldDueAt").asText()).toInstant())
+                .isEqualTo(extendedDue.toInstant());
+    }
+
+    /** Executes the instance's timers due at the (moved) engine clock, earliest first. */
+    private void fireDueTimers(String pid) {
+        java.util.Date now = new java.util.Date(TestClock.now().toEpochMilli() + 1000);
+        management.createJobQuery().processInstanceId(pid).timers().duedateLowerThan(now).list().stream()
+                .sorted(java.util.Comparator.comparing(Job::getDuedate))
+                .forEach(job -> management.executeJob(job.getId()));
+    }
+
     // --- driving the cases through the REST API -----------------------------------------------------
 
     private String disputeInMediation() {
@@ -258,7 +322,11 @@ class DeadlineRecomputationTest {
     }
 
     private Api.Response putCalendar(Map<String, Object> notice) {
-        return api.perform(MockMvcRequestBuilders.put("/api/calendar/" + YEAR).with(httpBasic("admin", "demo"))
+        return putCalendar(YEAR, notice);
+    }
+
+    private Api.Response putCalendar(int year, Map<String, Object> notice) {
+        return api.perform(MockMvcRequestBuilders.put("/api/calendar/" + year).with(httpBasic("admin", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).characterEncoding(StandardCharsets.UTF_8).content(api.json(notice)));
     }
 
