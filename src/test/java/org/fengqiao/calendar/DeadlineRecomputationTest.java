@@ -38,8 +38,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Issue 10 item 3: entering a year's notice recomputes the open deadlines that rest on it. "Today"
  * is placed at 2032-12-30 so that a dispute's mediation period, a procuratorate's hand-over limit
  * and an appeal's handling limit all end in provisional 2033; the notice entered for 2033 makes
- * each of those last days a holiday. The year 2033 is used by no other test (the context is shared
- * and entering a year cannot be undone through the API).
+ * each of those last days a holiday. The years entered here (2033, 2037) are used by no other test:
+ * the context is shared, and entering a year cannot be undone through the API (a later test that
+ * expects such a year to be provisional would fail).
  */
 @FengqiaoTest
 class DeadlineRecomputationTest {
@@ -208,11 +209,11 @@ class DeadlineRecomputationTest {
     }
 
     @Test
-    @DisplayName("PUT /api/calendar/2035: an extended mediation is recomputed along its chain; a passed deadline whose timer fired stays")
+    @DisplayName("PUT /api/calendar/2037: an extended mediation is recomputed along its chain; a passed deadline whose timer fired stays")
     void extendedDeadlinesFollowTheirChainAndPassedOnesStay() {
-        int year = 2035;
-        // a case whose mediation deadline (in 2035) passes and whose timer fires before the notice is entered
-        TestClock.travelTo(OffsetDateTime.parse("2034-12-28T10:00:00+08:00").toInstant());
+        int year = 2037;
+        // a case whose mediation deadline (in 2037) passes and whose timer fires before the notice is entered
+        TestClock.travelTo(OffsetDateTime.parse("2036-12-28T10:00:00+08:00").toInstant());
         String passedId = disputeInMediation();
         JsonNode passed = api.get("mediator1", "/api/disputes/" + passedId).body();
         String passedPid = passed.path("processInstanceId").asText();
@@ -222,13 +223,13 @@ class DeadlineRecomputationTest {
         fireDueTimers(passedPid);
         assertThat(api.get("mediator1", "/api/disputes/" + passedId).body().path("overdue").asBoolean()).isTrue();
 
-        // a case assigned now and extended by 5 days before its deadline
+        // a case assigned now (2037-01-08) and extended by 2 days before its deadline: 01-19 + 2 = 01-21
         OffsetDateTime assignedAt = TestClock.offsetNow();
         String extendedId = disputeInMediation();
         JsonNode first = api.get("mediator1", "/api/disputes/" + extendedId).body();
         String extendedPid = first.path("processInstanceId").asText();
         OffsetDateTime firstDue = OffsetDateTime.parse(first.path("dueAt").asText());
-        ok(api.post("mediator1", "/api/disputes/" + extendedId + "/extension", Map.of("extraDays", 5,
+        ok(api.post("mediator1", "/api/disputes/" + extendedId + "/extension", Map.of("extraDays", 2,
                 "allPartiesConsent", true, "reason", "双方同意延长")), "IN_MEDIATION");
         OffsetDateTime extendedDue = OffsetDateTime.parse(api.get("mediator1", "/api/disputes/" + extendedId).text("dueAt"));
         assertThat(extendedDue).isAfter(firstDue);
@@ -237,9 +238,9 @@ class DeadlineRecomputationTest {
         TreeSet<String> holidays = new TreeSet<>();
         api.get("clerk", "/api/calendar/" + year).body().path("holidays").forEach(d -> holidays.add(d.asText()));
         holidays.add(dueDay(passedDue));
-        holidays.add(dueDay(firstDue));
+        holidays.add(dueDay(firstDue)); // the first period now ends 01-20, the extension 01-22
         Map<String, Object> notice = new LinkedHashMap<>();
-        notice.put("source", "国办发明电〔2034〕9号（测试）");
+        notice.put("source", "国办发明电〔2036〕9号（测试）");
         notice.put("holidays", new ArrayList<>(holidays));
         notice.put("makeUpWorkdays", List.of());
         assertThat(putCalendar(year, notice).status()).isEqualTo(200);
@@ -250,10 +251,10 @@ class DeadlineRecomputationTest {
         assertThat(history("mediator1", "/api/disputes/" + passedId + "/history"))
                 .noneMatch(e -> "deadline-recomputed".equals(e.path("action").asText()));
 
-        // the extended one: the first period from the assignment, then 5 days from it
+        // the extended one: the first period from the assignment, then 2 days from it
         String newFirstDay = api.get("clerk", dueDateQuery(assignedAt.toLocalDate(), 10, "CALENDAR_DAYS")).text("dueDate");
         assertThat(newFirstDay).isEqualTo(nextWorkingDay(LocalDate.parse(dueDay(firstDue)), holidays).toString());
-        String newDueDay = api.get("clerk", dueDateQuery(LocalDate.parse(newFirstDay), 5, "CALENDAR_DAYS")).text("dueDate");
+        String newDueDay = api.get("clerk", dueDateQuery(LocalDate.parse(newFirstDay), 2, "CALENDAR_DAYS")).text("dueDate");
         OffsetDateTime newDue = OffsetDateTime.parse(api.get("mediator1", "/api/disputes/" + extendedId).text("dueAt"));
         assertThat(dueDay(newDue)).isEqualTo(newDueDay);
         assertThat(timerDue(extendedPid, "Timer_MediationDeadline")).isEqualTo(newDue.toInstant());
