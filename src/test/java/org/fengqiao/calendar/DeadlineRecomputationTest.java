@@ -94,6 +94,15 @@ class DeadlineRecomputationTest {
                 .processInstanceBusinessKey(itemId).singleResult().getId();
         assertThat(timerDue(intakePid, "Timer_HandoverOverdue")).isEqualTo(handoverDue.toInstant());
 
+        // --- a stored item of the same agency whose release was requested: executed within 3 days (C4)
+        String releasedId = storedItemWithReleaseRequested();
+        JsonNode released = api.get("prosecutor", "/api/property-items/" + releasedId).body();
+        OffsetDateTime disposalDue = OffsetDateTime.parse(released.at("/disposal/dueAt").asText());
+        assertThat(disposalDue.getYear()).isEqualTo(YEAR);
+        String disposalPid = runtime.createProcessInstanceQuery().processDefinitionKey("property-disposal")
+                .processInstanceBusinessKey(releasedId).singleResult().getId();
+        assertThat(timerDue(disposalPid, "Timer_ApprovalOverdue")).isEqualTo(disposalDue.toInstant());
+
         // --- an appeal dispatched to a department: 7 days from triage, the 督办通知 5 working days later
         String appealId = dispatchedAppeal();
         JsonNode appeal = api.get("triage", "/api/appeals/" + appealId).body();
@@ -115,9 +124,10 @@ class DeadlineRecomputationTest {
         JsonNode provisional = api.get("clerk", "/api/calendar/" + YEAR).body();
         TreeSet<String> holidays = new TreeSet<>();
         provisional.path("holidays").forEach(d -> holidays.add(d.asText()));
-        for (OffsetDateTime due : List.of(mediationDue, handoverDue, appealDue)) {
-            assertThat(holidays).as("a computed last day is a working day").doesNotContain(dueDay(due));
-            holidays.add(dueDay(due));
+        TreeSet<String> provisionalHolidays = new TreeSet<>(holidays);
+        for (OffsetDateTime due : List.of(mediationDue, handoverDue, appealDue, disposalDue)) {
+            assertThat(provisionalHolidays).as("a computed last day is a working day").doesNotContain(dueDay(due));
+            holidays.add(dueDay(due)); // (the hand-over and the release may end on the same day)
         }
         Map<String, Object> notice = new LinkedHashMap<>();
         notice.put("source", SOURCE);
@@ -160,6 +170,16 @@ class DeadlineRecomputationTest {
         assertThat(itemEntry.path("details").path("reason").asText()).contains(SOURCE);
         assertThat(api.get("admin", "/api/custody-ledger/verification").body().path("valid").asBoolean())
                 .as("the ledger's hash chain stays intact").isTrue();
+
+        // the release: disposal deadline, its timer and variable; the ledger notes it
+        JsonNode releasedAfter = api.get("prosecutor", "/api/property-items/" + releasedId).body();
+        OffsetDateTime newDisposalDue = OffsetDateTime.parse(releasedAfter.at("/disposal/dueAt").asText());
+        assertThat(dueDay(newDisposalDue)).isEqualTo(nextWorkingDay(LocalDate.parse(dueDay(disposalDue)), holidays).toString());
+        assertThat(timerDue(disposalPid, "Timer_ApprovalOverdue")).isEqualTo(newDisposalDue.toInstant());
+        assertThat(variable(disposalPid, "disposalDueAt")).isEqualTo(newDisposalDue.toInstant());
+        JsonNode disposalEntry = single(history("prosecutor", "/api/property-items/" + releasedId + "/history"), "disposalDueAt");
+        assertThat(OffsetDateTime.parse(disposalEntry.path("details").path("oldDueAt").asText()).toInstant())
+                .isEqualTo(disposalDue.toInstant());
 
         // the appeal: due date and the notice after it
         JsonNode appealAfter = api.get("triage", "/api/appeals/" + appealId).body();
@@ -305,6 +325,26 @@ class DeadlineRecomputationTest {
                         "valuation", 10, "evidenceUse", true, "description", "扣押账册", "source", "犯罪嫌疑人住所")));
         assertThat(items.status()).as(items.body().toString()).isEqualTo(201);
         return items.body().get(0).path("id").asText();
+    }
+
+    /** Registered, handed over, stored, and its release (RELEASE_UNRELATED) requested. */
+    private String storedItemWithReleaseRequested() {
+        Api.Response opened = api.post("prosecutor", "/api/property-cases", Map.of("agencyCaseNo", "检-重算-" + System.nanoTime(),
+                "caseName", "期限重算测试案（发还）", "caseType", "CRIMINAL", "handlingAgencyId", "rz-procuratorate",
+                "officerIds", List.of("prosecutor", "officer1")));
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(201);
+        Api.Response items = api.post("prosecutor", "/api/property-cases/" + opened.text("id") + "/items",
+                List.of(Map.of("name", "手提包", "category", "GENERAL", "quantity", 1, "unit", "个", "measure", "SEIZE",
+                        "valuation", 200, "evidenceUse", false, "description", "与案件无关的手提包", "source", "犯罪嫌疑人")));
+        assertThat(items.status()).as(items.body().toString()).isEqualTo(201);
+        String id = items.body().get(0).path("id").asText();
+        String base = "/api/property-items/" + id + "/";
+        ok(api.post("prosecutor", base + "handover", Map.of("centreId", "rz-custody")), "HANDOVER_INSPECTION");
+        ok(api.post("custodian", base + "inspection", Map.of("result", "PASS", "zoneId", "zone-ordinary",
+                "location", "A-01-02", "condition", "完好")), "IN_STORAGE");
+        ok(api.post("prosecutor", base + "disposal-request", Map.of("disposalType", "RELEASE_UNRELATED",
+                "legalBasisDocNo", "解除扣押决定书（重算）")), "DISPOSAL_REQUESTED");
+        return id;
     }
 
     private String dispatchedAppeal() {
