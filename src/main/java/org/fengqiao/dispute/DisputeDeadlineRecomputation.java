@@ -161,20 +161,23 @@ class DisputeDeadlineRecomputation {
             return;
         }
         OffsetDateTime due = mediationDue(c, history, now);
-        if (due == null || due.isEqual(c.dueAt)) {
+        if (due == null) {
             return;
         }
-        OffsetDateTime old = c.dueAt;
-        changes.add(change("dueAt", old, due, true));
-        if (c.warnedDueAt != null && c.warnedDueAt.isEqual(old)) {
-            c.warnedDueAt = due; // the warning for this period was given; it is not given again
+        if (!due.isEqual(c.dueAt)) {
+            OffsetDateTime old = c.dueAt;
+            changes.add(change("dueAt", old, due, true));
+            if (c.warnedDueAt != null && c.warnedDueAt.isEqual(old)) {
+                c.warnedDueAt = due; // the warning for this period was given; it is not given again
+            }
+            c.dueAt = due;
+            process.moveTimer(c, Timer.MEDIATION, due);
+            // the warning's 督办 asks for an answer by the mediation deadline: it follows it
+            supervisions.followTargetDeadline(DisputeManagement.TARGET_TYPE, c.id, old, due);
         }
-        c.dueAt = due;
-        process.moveTimer(c, Timer.MEDIATION, due);
-        // the warning's 督办 asks for an answer by the mediation deadline: it follows it
-        supervisions.followTargetDeadline(DisputeManagement.TARGET_TYPE, c.id, old, due);
+        // counted in working days, the warning may move while the due date (in calendar days) does not
         if (c.warningAt != null && c.warningAt.isAfter(now)) {
-            OffsetDateTime warning = calendar.warningBefore(due, settings.warningBefore());
+            OffsetDateTime warning = calendar.warningBefore(c.dueAt, settings.warningBefore());
             warning = warning.isBefore(now) ? now : warning;
             if (!warning.isEqual(c.warningAt)) {
                 changes.add(change("warningAt", c.warningAt, warning, true));

@@ -89,6 +89,10 @@ public class AppealProcessGateway {
     public boolean moveTimer(Appeal a, Timer timer, OffsetDateTime due) {
         Date date = Date.from(due.toInstant());
         return internal.run(() -> {
+            if (a.processInstanceId() == null
+                    || runtime.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count() == 0) {
+                return false;
+            }
             runtime.setVariable(a.processInstanceId(), timer.variable, date);
             var jobs = management.createJobQuery().processInstanceId(a.processInstanceId()).timers()
                     .activityId(timer.activityId).list();

@@ -117,7 +117,8 @@ public class DisputeProcessGateway {
 
     /** The date the timer's variable holds in the case's process instance (null when none). */
     public OffsetDateTime timerDate(DisputeCase c, Timer timer) {
-        Object value = internal.run(() -> runtime.getVariable(c.processInstanceId(), timer.variable));
+        Object value = internal.run(() -> running(c.processInstanceId())
+                ? runtime.getVariable(c.processInstanceId(), timer.variable) : null);
         return value instanceof Date d ? d.toInstant().atOffset(ZoneOffset.UTC) : null;
     }
 
@@ -128,11 +129,19 @@ public class DisputeProcessGateway {
      */
     public boolean moveTimer(DisputeCase c, Timer timer, OffsetDateTime due) {
         return internal.run(() -> {
+            if (!running(c.processInstanceId())) {
+                return false;
+            }
             runtime.setVariable(c.processInstanceId(), timer.variable, Date.from(due.toInstant()));
             var jobs = management.createJobQuery().processInstanceId(c.processInstanceId()).timers()
                     .activityId(timer.activityId).list();
             jobs.forEach(job -> management.setJobDuedate(job.getId(), Date.from(due.toInstant())));
             return !jobs.isEmpty();
         });
+    }
+
+    private boolean running(String processInstanceId) {
+        return processInstanceId != null
+                && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     }
 }
