@@ -36,9 +36,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 10 item 3: entering a year's notice recomputes the open deadlines that rest on it. "Today"
- * is placed at 2032-12-30 so that a dispute's mediation period, a procuratorate's hand-over limit
- * and an appeal's handling limit all end in provisional 2033; the notice entered for 2033 makes
- * each of those last days a holiday. The years entered here (2033, 2037) are used by no other test:
+ * is placed at 2032-12-30 so that a dispute's mediation period, its acceptance and performance
+ * follow-up, a procuratorate's hand-over and release limits, an appeal's handling limit and a 督办's
+ * response limit all end in provisional 2033; the notice entered for 2033 makes several of those
+ * last days holidays. Everything is driven through the REST API and the real engine. The years entered here (2033, 2037) are used by no other test:
  * the context is shared, and entering a year cannot be undone through the API (a later test that
  * expects such a year to be provisional would fail).
  */
@@ -85,6 +86,28 @@ class DeadlineRecomputationTest {
                 .text("dueDate"));
         assertThat(timerDue(disputePid, "Timer_MediationDeadline")).isEqualTo(mediationDue.toInstant());
 
+        // --- a dispute pushed to a committee: 3 working days to accept
+        String pushedId = registeredDispute();
+        Api.Response pushed = api.post("triage", "/api/disputes/" + pushedId + "/triage", Map.of("decision", "ACCEPT",
+                "mediationType", "PEOPLES", "level", "TOWN", "orgId", "rz-ls-adw-tw", "assignmentMode", "PUSH"));
+        ok(pushed, "ASSIGNED_PENDING_ACCEPT");
+        String pushedPid = pushed.text("processInstanceId");
+        OffsetDateTime acceptanceDue = OffsetDateTime.parse(pushed.text("acceptanceDueAt"));
+        assertThat(acceptanceDue.getYear()).isEqualTo(YEAR);
+        assertThat(timerDue(pushedPid, "Timer_AcceptanceDeadline")).isEqualTo(acceptanceDue.toInstant());
+
+        // --- an oral agreement under performance monitoring: checked 30 days after it took effect
+        String agreedId = disputeInMediation();
+        ok(api.post("mediator1", "/api/disputes/" + agreedId + "/sessions", Map.of("heldAt",
+                TestClock.offsetNow().withNano(0).toString(), "place", "调解室", "minutes", "双方陈述意见",
+                "rightsNoticeDelivered", true)), "IN_MEDIATION");
+        ok(api.post("mediator1", "/api/disputes/" + agreedId + "/agreement", Map.of("form", "ORAL",
+                "terms", "吴某清理通道杂物", "amount", 0)), "PERFORMANCE_MONITORING");
+        String agreedPid = api.get("mediator1", "/api/disputes/" + agreedId).text("processInstanceId");
+        OffsetDateTime performanceDue = variableTime(agreedPid, "performanceDueAt");
+        assertThat(performanceDue.getYear()).isEqualTo(YEAR);
+        assertThat(timerDue(agreedPid, "Timer_PerformanceDue")).isEqualTo(performanceDue.toInstant());
+
         // --- a procuratorate's item waiting for hand-over: 3 calendar days (C3)
         String itemId = registeredProcuratorateItem();
         JsonNode item = api.get("prosecutor", "/api/property-items/" + itemId).body();
@@ -125,7 +148,7 @@ class DeadlineRecomputationTest {
         TreeSet<String> holidays = new TreeSet<>();
         provisional.path("holidays").forEach(d -> holidays.add(d.asText()));
         TreeSet<String> provisionalHolidays = new TreeSet<>(holidays);
-        for (OffsetDateTime due : List.of(mediationDue, handoverDue, appealDue, disposalDue)) {
+        for (OffsetDateTime due : List.of(mediationDue, handoverDue, appealDue, disposalDue, performanceDue)) {
             assertThat(provisionalHolidays).as("a computed last day is a working day").doesNotContain(dueDay(due));
             holidays.add(dueDay(due)); // (the hand-over and the release may end on the same day)
         }
@@ -153,6 +176,23 @@ class DeadlineRecomputationTest {
         assertThat(OffsetDateTime.parse(disputeEntry.path("details").path("newDueAt").asText()).toInstant())
                 .isEqualTo(newMediationDue.toInstant());
         assertThat(disputeEntry.path("details").path("reason").asText()).contains("2033 年节假日安排已录入").contains(SOURCE);
+
+        // the pushed dispute: 3 working days counted again (two of them are now holidays)
+        String newAcceptanceDay = api.get("clerk", dueDateQuery(TODAY.toLocalDate(), 3, "WORKING_DAYS")).text("dueDate");
+        assertThat(newAcceptanceDay).isNotEqualTo(dueDay(acceptanceDue));
+        OffsetDateTime newAcceptanceDue = OffsetDateTime.parse(api.get("triage", "/api/disputes/" + pushedId).text("acceptanceDueAt"));
+        assertThat(dueDay(newAcceptanceDue)).isEqualTo(newAcceptanceDay);
+        assertThat(timerDue(pushedPid, "Timer_AcceptanceDeadline")).isEqualTo(newAcceptanceDue.toInstant());
+        assertThat(variable(pushedPid, "acceptanceDueAt")).isEqualTo(newAcceptanceDue.toInstant());
+        single(history("triage", "/api/disputes/" + pushedId + "/history"), "acceptanceDueAt");
+
+        // the agreed dispute: the follow-up moves past the new holiday
+        OffsetDateTime newPerformanceDue = variableTime(agreedPid, "performanceDueAt");
+        assertThat(dueDay(newPerformanceDue)).isEqualTo(nextWorkingDay(LocalDate.parse(dueDay(performanceDue)), holidays).toString());
+        assertThat(timerDue(agreedPid, "Timer_PerformanceDue")).isEqualTo(newPerformanceDue.toInstant());
+        JsonNode performanceEntry = single(history("mediator1", "/api/disputes/" + agreedId + "/history"), "performanceDueAt");
+        assertThat(OffsetDateTime.parse(performanceEntry.path("details").path("oldDueAt").asText()).toInstant())
+                .isEqualTo(performanceDue.toInstant());
 
         // the item: view, timer and variable; the ledger notes it
         JsonNode itemAfter = api.get("prosecutor", "/api/property-items/" + itemId).body();
@@ -295,6 +335,17 @@ class DeadlineRecomputationTest {
     // --- driving the cases through the REST API -----------------------------------------------------
 
     private String disputeInMediation() {
+        String id = registeredDispute();
+        ok(api.post("triage", "/api/disputes/" + id + "/triage", Map.of("decision", "ACCEPT", "mediationType", "PEOPLES",
+                "level", "TOWN", "orgId", "rz-ls-adw-tw", "assignmentMode", "DESIGNATE", "complexity", "ORDINARY",
+                "riskLevel", "LOW", "dueInDays", 10)), "CONSENT_PENDING");
+        ok(api.post("orgadmin", "/api/disputes/" + id + "/consent", Map.of("respondentConsent", "AGREED")), "MEDIATOR_ASSIGNMENT");
+        ok(api.post("orgadmin", "/api/disputes/" + id + "/mediators", Map.of("presidingMediatorId", "mediator1",
+                "mediatorIds", List.of("mediator1", "mediator3"), "selectedBy", "ORG")), "IN_MEDIATION");
+        return id;
+    }
+
+    private String registeredDispute() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "邻里通行纠纷（期限重算）");
         body.put("facts", "一方在共用通道堆放杂物。");
@@ -305,14 +356,7 @@ class DeadlineRecomputationTest {
                 Map.of("role", "RESPONDENT", "type", "NATURAL", "name", "吴某")));
         Api.Response registered = api.post("clerk", "/api/disputes", body);
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
-        String id = registered.text("id");
-        ok(api.post("triage", "/api/disputes/" + id + "/triage", Map.of("decision", "ACCEPT", "mediationType", "PEOPLES",
-                "level", "TOWN", "orgId", "rz-ls-adw-tw", "assignmentMode", "DESIGNATE", "complexity", "ORDINARY",
-                "riskLevel", "LOW", "dueInDays", 10)), "CONSENT_PENDING");
-        ok(api.post("orgadmin", "/api/disputes/" + id + "/consent", Map.of("respondentConsent", "AGREED")), "MEDIATOR_ASSIGNMENT");
-        ok(api.post("orgadmin", "/api/disputes/" + id + "/mediators", Map.of("presidingMediatorId", "mediator1",
-                "mediatorIds", List.of("mediator1", "mediator3"), "selectedBy", "ORG")), "IN_MEDIATION");
-        return id;
+        return registered.text("id");
     }
 
     private String registeredProcuratorateItem() {
