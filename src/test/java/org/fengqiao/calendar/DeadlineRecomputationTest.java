@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 10 item 3: entering a year's notice recomputes the open deadlines that rest on it. "Today"
- * is placed at 2032-12-30 so that a dispute's mediation period, its acceptance and performance
+ * is placed at 2032-12-30 so that a dispute's mediation period, its acceptance, court review and performance
  * follow-up, a procuratorate's hand-over and release limits, an appeal's handling limit and a 督办's
  * response limit all end in provisional 2033; the notice entered for 2033 makes several of those
  * last days holidays. Everything is driven through the REST API and the real engine. The years entered here (2033, 2037) are used by no other test:
@@ -108,6 +108,21 @@ class DeadlineRecomputationTest {
         assertThat(performanceDue.getYear()).isEqualTo(YEAR);
         assertThat(timerDue(agreedPid, "Timer_PerformanceDue")).isEqualTo(performanceDue.toInstant());
 
+        // --- a written agreement filed for 司法确认: the court decides within 15 days of the filing
+        String confirmingId = disputeInMediation();
+        ok(api.post("mediator1", "/api/disputes/" + confirmingId + "/sessions", Map.of("heldAt",
+                TestClock.offsetNow().withNano(0).toString(), "place", "调解室", "minutes", "双方陈述意见",
+                "rightsNoticeDelivered", true)), "IN_MEDIATION");
+        ok(api.post("mediator1", "/api/disputes/" + confirmingId + "/agreement", Map.of("form", "WRITTEN",
+                "terms", "十日内清理通道", "amount", 0)), "PERFORMANCE_MONITORING");
+        ok(api.post("mediator1", "/api/disputes/" + confirmingId + "/judicial-confirmation", Map.of("court",
+                "日照市岚山区人民法院", "filedAt", TestClock.offsetNow().withNano(0).toString())), "JUDICIAL_CONFIRMATION");
+        JsonNode confirming = api.get("mediator1", "/api/disputes/" + confirmingId).body();
+        String confirmingPid = confirming.path("processInstanceId").asText();
+        OffsetDateTime reviewDue = OffsetDateTime.parse(confirming.at("/judicialConfirmation/reviewDueAt").asText());
+        assertThat(reviewDue.getYear()).isEqualTo(YEAR);
+        assertThat(timerDue(confirmingPid, "Timer_CourtReview")).isEqualTo(reviewDue.toInstant());
+
         // --- a procuratorate's item waiting for hand-over: 3 calendar days (C3)
         String itemId = registeredProcuratorateItem();
         JsonNode item = api.get("prosecutor", "/api/property-items/" + itemId).body();
@@ -148,7 +163,7 @@ class DeadlineRecomputationTest {
         TreeSet<String> holidays = new TreeSet<>();
         provisional.path("holidays").forEach(d -> holidays.add(d.asText()));
         TreeSet<String> provisionalHolidays = new TreeSet<>(holidays);
-        for (OffsetDateTime due : List.of(mediationDue, handoverDue, appealDue, disposalDue, performanceDue)) {
+        for (OffsetDateTime due : List.of(mediationDue, handoverDue, appealDue, disposalDue, performanceDue, reviewDue)) {
             assertThat(provisionalHolidays).as("a computed last day is a working day").doesNotContain(dueDay(due));
             holidays.add(dueDay(due)); // (the hand-over and the release may end on the same day)
         }
@@ -193,6 +208,14 @@ class DeadlineRecomputationTest {
         JsonNode performanceEntry = single(history("mediator1", "/api/disputes/" + agreedId + "/history"), "performanceDueAt");
         assertThat(OffsetDateTime.parse(performanceEntry.path("details").path("oldDueAt").asText()).toInstant())
                 .isEqualTo(performanceDue.toInstant());
+
+        // the court review: the confirmation record, the timer and its variable
+        OffsetDateTime newReviewDue = OffsetDateTime.parse(api.get("mediator1", "/api/disputes/" + confirmingId).body()
+                .at("/judicialConfirmation/reviewDueAt").asText());
+        assertThat(dueDay(newReviewDue)).isEqualTo(nextWorkingDay(LocalDate.parse(dueDay(reviewDue)), holidays).toString());
+        assertThat(timerDue(confirmingPid, "Timer_CourtReview")).isEqualTo(newReviewDue.toInstant());
+        assertThat(variable(confirmingPid, "courtReviewDueAt")).isEqualTo(newReviewDue.toInstant());
+        single(history("mediator1", "/api/disputes/" + confirmingId + "/history"), "reviewDueAt");
 
         // the item: view, timer and variable; the ledger notes it
         JsonNode itemAfter = api.get("prosecutor", "/api/property-items/" + itemId).body();
