@@ -36,12 +36,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 10 item 3: entering a year's notice recomputes the open deadlines that rest on it. "Today"
- * is placed at 2032-12-30 so that a dispute's mediation period, its acceptance, court review and performance
- * follow-up, a procuratorate's hand-over and release limits, an appeal's handling limit and a 督办's
- * response limit all end in provisional 2033; the notice entered for 2033 makes several of those
- * last days holidays. Everything is driven through the REST API and the real engine. The years entered here (2033, 2037) are used by no other test:
- * the context is shared, and entering a year cannot be undone through the API (a later test that
- * expects such a year to be provisional would fail).
+ * is placed at 2032-12-30 so that a dispute's acceptance, mediation period, court review and
+ * performance follow-up, a procuratorate's hand-over and release limits, an appeal's handling limit
+ * and a 督办's response limit all end in provisional 2033; the notice entered for 2033 makes several
+ * of those last days holidays. Everything is driven through the REST API and the real engine.
+ * The years entered here (2033, 2037) are used by no other test: the context is shared, and
+ * entering a year cannot be undone through the API (a later test that expects such a year to be
+ * provisional would fail).
  */
 @FengqiaoTest
 class DeadlineRecomputationTest {
