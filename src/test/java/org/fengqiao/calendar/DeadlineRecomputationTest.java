@@ -293,7 +293,7 @@ class DeadlineRecomputationTest {
     }
 
     @Test
-    @DisplayName("PUT /api/calendar/2037: an extended mediation is recomputed along its chain; a passed deadline whose timer fired stays")
+    @DisplayName("PUT /api/calendar/2037: an extended mediation and an extended appeal are recomputed along their chains; a passed deadline whose timer fired stays")
     void extendedDeadlinesFollowTheirChainAndPassedOnesStay() {
         int year = 2037;
         // a case whose mediation deadline (in 2037) passes and whose timer fires before the notice is entered
@@ -318,11 +318,23 @@ class DeadlineRecomputationTest {
         OffsetDateTime extendedDue = OffsetDateTime.parse(api.get("mediator1", "/api/disputes/" + extendedId).text("dueAt"));
         assertThat(extendedDue).isAfter(firstDue);
 
+        // an appeal whose handling limit (7 days from triage) was extended by 2 days
+        String appealId = dispatchedAppeal();
+        JsonNode appeal = api.get("triage", "/api/appeals/" + appealId).body();
+        String appealPid = appeal.path("processInstanceId").asText();
+        OffsetDateTime appealFirstDue = OffsetDateTime.parse(appeal.path("dueAt").asText());
+        ok(api.post("dept3", "/api/appeals/" + appealId + "/extension", Map.of("extraDays", 2, "reason", "需现场核验")),
+                "DISPATCHED");
+        ok(api.post("triage", "/api/appeals/" + appealId + "/extension-approval", Map.of("approved", true)), "DISPATCHED");
+        OffsetDateTime appealExtendedDue = OffsetDateTime.parse(api.get("triage", "/api/appeals/" + appealId).text("dueAt"));
+        assertThat(appealExtendedDue).isAfter(appealFirstDue);
+
         // the notice makes both the passed last day and the first period's last day holidays
         TreeSet<String> holidays = new TreeSet<>();
         api.get("clerk", "/api/calendar/" + year).body().path("holidays").forEach(d -> holidays.add(d.asText()));
         holidays.add(dueDay(passedDue));
         holidays.add(dueDay(firstDue)); // the first period now ends 01-20, the extension 01-22
+        holidays.add(dueDay(appealFirstDue));
         Map<String, Object> notice = new LinkedHashMap<>();
         notice.put("source", "国办发明电〔2036〕9号（测试）");
         notice.put("holidays", new ArrayList<>(holidays));
@@ -346,6 +358,18 @@ class DeadlineRecomputationTest {
         JsonNode entry = single(history("mediator1", "/api/disputes/" + extendedId + "/history"), "dueAt");
         assertThat(OffsetDateTime.parse(entry.path("details").path("oldDueAt").asText()).toInstant())
                 .isEqualTo(extendedDue.toInstant());
+
+        // the extended appeal likewise: 7 days from triage, then 2 days from that
+        String newAppealFirstDay = api.get("clerk", dueDateQuery(assignedAt.toLocalDate(), 7, "CALENDAR_DAYS")).text("dueDate");
+        assertThat(newAppealFirstDay).isEqualTo(nextWorkingDay(LocalDate.parse(dueDay(appealFirstDue)), holidays).toString());
+        String newAppealDueDay = api.get("clerk", dueDateQuery(LocalDate.parse(newAppealFirstDay), 2, "CALENDAR_DAYS")).text("dueDate");
+        OffsetDateTime newAppealDue = OffsetDateTime.parse(api.get("triage", "/api/appeals/" + appealId).text("dueAt"));
+        assertThat(dueDay(newAppealDue)).isEqualTo(newAppealDueDay);
+        assertThat(variable(appealPid, "dueAt")).isEqualTo(newAppealDue.toInstant());
+        assertThat(timerDue(appealPid, "Timer_HandlingDue")).isEqualTo(newAppealDue.toInstant());
+        JsonNode appealEntry = single(history("triage", "/api/appeals/" + appealId + "/history"), "dueAt");
+        assertThat(OffsetDateTime.parse(appealEntry.path("details").path("oldDueAt").asText()).toInstant())
+                .isEqualTo(appealExtendedDue.toInstant());
     }
 
     /** Executes the instance's timers due at the (moved) engine clock, earliest first. */
