@@ -117,12 +117,14 @@ class DisputeDeadlineRecomputation {
             case PERFORMANCE_MONITORING -> performance(c, now, changes);
             default -> { }
         }
-        if (changes.isEmpty()) {
-            return 0;
-        }
         if (changes.stream().anyMatch(ch -> ch.containsKey("caseField"))) {
             c.updatedAt = now;
             cases.update(c);
+        }
+        // the Tasklist's summary shows the new date and drops （暂定） once the year is entered
+        process.refreshVariables(c);
+        if (changes.isEmpty()) {
+            return 0;
         }
         for (Map<String, Object> change : changes) {
             change.remove("caseField");

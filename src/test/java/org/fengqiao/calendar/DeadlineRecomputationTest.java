@@ -185,6 +185,8 @@ class DeadlineRecomputationTest {
         assertThat(timerDue(disputePid, "Timer_MediationDeadline")).isEqualTo(newMediationDue.toInstant());
         assertThat(variable(disputePid, "mediationDueAt")).isEqualTo(newMediationDue.toInstant());
         assertThat(timerDue(disputePid, "Timer_MediationWarning")).isEqualTo(variable(disputePid, "mediationWarningAt"));
+        // the Tasklist's summary shows the new date (still 暂定: the days of 2032 it counts have no notice)
+        assertThat((String) runtime.getVariable(disputePid, "caseSummary")).contains("调解期限：" + newMediationDay + "（暂定）");
         JsonNode disputeEntry = single(history("mediator1", "/api/disputes/" + disputeId + "/history"), "dueAt");
         assertThat(disputeEntry.path("actor").asText()).isEqualTo("system");
         assertThat(disputeEntry.path("details").path("oldDueAt").asText()).satisfies(

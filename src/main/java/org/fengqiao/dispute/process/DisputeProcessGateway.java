@@ -140,6 +140,16 @@ public class DisputeProcessGateway {
         });
     }
 
+    /** Sets the variables the case derives (summary, timers' dates) on its running instance again. */
+    public void refreshVariables(DisputeCase c) {
+        internal.run(() -> {
+            if (running(c.processInstanceId())) {
+                runtime.setVariables(c.processInstanceId(), variables.of(c));
+            }
+            return null;
+        });
+    }
+
     private boolean running(String processInstanceId) {
         return processInstanceId != null
                 && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
