@@ -1,19 +1,17 @@
 package org.fengqiao.appeal;
 
+import org.fengqiao.shared.StartupStep;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.fengqiao.organisation.OrganisationDirectory;
+import org.fengqiao.shared.EngineClock;
 import org.fengqiao.shared.SeedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(25)
-class AppealSeeds implements ApplicationRunner {
+class AppealSeeds implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(AppealSeeds.class);
 
@@ -52,12 +50,12 @@ class AppealSeeds implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (!seeds.demo()) {
             return;
         }
         SeedFile file = seeds.read("demo/appeals.yml", SeedFile.class);
-        Instant today = ClockUtil.getCurrentTime().toInstant();
+        Instant today = EngineClock.current();
         int loaded = 0;
         try {
             for (Seed seed : file.appeals()) {
@@ -67,12 +65,12 @@ class AppealSeeds implements ApplicationRunner {
                     continue;
                 }
                 Instant reportedAt = today.minus(Duration.ofDays(seed.daysAgo()));
-                ClockUtil.setCurrentTime(Date.from(reportedAt));
+                EngineClock.travelTo(reportedAt);
                 Appeal a = appeals.report(report, organisations.callerOf(seed.reportedBy()));
                 int minute = 0;
                 for (Step step : seed.steps()) {
-                    ClockUtil.setCurrentTime(Date.from(reportedAt.plus(Duration.ofDays(step.after()))
-                            .plus(Duration.ofMinutes(++minute * 10L))));
+                    EngineClock.travelTo(reportedAt.plus(Duration.ofDays(step.after()))
+                            .plus(Duration.ofMinutes(++minute * 10L)));
                     AppealAction action = AppealAction.ofPath(step.action())
                             .orElseThrow(() -> new IllegalArgumentException("unknown action " + step.action()));
                     Map<String, Object> vars = new HashMap<>();
@@ -84,7 +82,7 @@ class AppealSeeds implements ApplicationRunner {
                 loaded++;
             }
         } finally {
-            ClockUtil.reset();
+            EngineClock.restore();
         }
         log.info("Demo appeals loaded: {}", loaded);
     }

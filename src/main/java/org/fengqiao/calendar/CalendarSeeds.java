@@ -1,12 +1,11 @@
 package org.fengqiao.calendar;
 
+import org.fengqiao.shared.StartupStep;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.fengqiao.shared.SeedFiles;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -14,12 +13,12 @@ import org.springframework.stereotype.Component;
 /** Loads {@code seeds/reference/calendar.yml} for every year the database does not know yet. */
 @Component
 @Order(5)
-class CalendarSeeds implements ApplicationRunner {
+class CalendarSeeds implements StartupStep {
 
     record Block(LocalDate from, LocalDate to, String name) {
     }
 
-    record YearSeed(int year, List<Block> holidays, List<LocalDate> makeUpWorkdays) {
+    record YearSeed(int year, String source, List<Block> holidays, List<LocalDate> makeUpWorkdays) {
     }
 
     record SeedFile(List<YearSeed> years) {
@@ -34,7 +33,7 @@ class CalendarSeeds implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         for (CalendarYear year : years(seeds.read("reference/calendar.yml", SeedFile.class))) {
             if (!calendar.hasYear(year.year())) {
                 calendar.replace(year);
@@ -52,7 +51,7 @@ class CalendarSeeds implements ApplicationRunner {
                     holidays.add(d);
                 }
             }
-            years.add(new CalendarYear(seed.year(), holidays, seed.makeUpWorkdays()));
+            years.add(new CalendarYear(seed.year(), CalendarStatus.OFFICIAL, seed.source(), holidays, seed.makeUpWorkdays()));
         }
         return years;
     }

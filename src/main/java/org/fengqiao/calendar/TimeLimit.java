@@ -20,6 +20,7 @@ public record TimeLimit(int amount, DeadlineUnit unit) {
         return switch (unit) {
             case CALENDAR_DAYS -> amount + " 日";
             case WORKING_DAYS -> amount + " 个工作日";
+            case MONTHS -> amount + " 个月";
             case HOURS -> amount + " 小时";
         };
     }

@@ -9,42 +9,58 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fengqiao.shared.Validation;
 import org.fengqiao.shared.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deadline arithmetic over the working-day calendar (domain §0, 民事诉讼法 第85条):
+ * Deadline arithmetic over the working-day calendar (domain §0, 民事诉讼法 第85条, 民法典 §200–§203):
  * <ul>
  *   <li>the start day is not counted;</li>
  *   <li>{@code CALENDAR_DAYS}: add N days; if the last day is a rest day (weekend that is not a
  *       make-up working day, or a statutory holiday) the deadline moves to the next working day;</li>
+ *   <li>{@code MONTHS}: the corresponding day N months later (the month's last day when it has
+ *       none), moved past rest days likewise;</li>
  *   <li>{@code WORKING_DAYS}: the N-th working day after the start day;</li>
  *   <li>a day-based deadline ends at 23:59:59 of its last day in the centre's time zone.</li>
  * </ul>
- * A computation that touches a year without calendar data is refused (422) rather than guessed.
+ * A year with the State Council's notice entered is {@code OFFICIAL}; any other year from 1950 to
+ * 2100 is {@code PROVISIONAL}, computed from the statutory rules ({@link StatutoryHolidays}), so
+ * that no deadline ever waits for next year's notice. Entering a year publishes
+ * {@link CalendarYearChanged}, on which the modules recompute the open deadlines that depend on it.
  */
 @Service
 public class WorkingCalendar {
 
     private static final int MAX_AMOUNT = 3660;
+    /** How long a node trusts its copy of a year before reading it again (another node may have changed it). */
+    private static final long CACHE_MILLIS = 60_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final java.util.Map<Integer, YearData> years = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
+    private final Map<Integer, YearData> years = new ConcurrentHashMap<>();
+    private final Map<Integer, CalendarYear> provisional = new ConcurrentHashMap<>();
 
-    private record YearData(Set<LocalDate> holidays, Set<LocalDate> workdays) {
+    private record YearData(CalendarStatus status, Set<LocalDate> holidays, Set<LocalDate> workdays, long loadedAt) {
     }
 
-    WorkingCalendar(JdbcClient jdbc, Clock clock) {
+    /** A computed last day, and whether any day counted to reach it lies in a provisional year. */
+    public record Due(LocalDate dueDate, boolean provisional) {
+    }
+
+    WorkingCalendar(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public ZoneId zone() {
@@ -72,11 +88,17 @@ public class WorkingCalendar {
 
     /** The last day of a period of {@code amount} {@code unit}s starting on {@code from}. */
     public LocalDate dueDate(LocalDate from, int amount, DeadlineUnit unit) {
+        return due(from, amount, unit).dueDate();
+    }
+
+    /** {@link #dueDate}, saying whether a day it counted lies in a provisional year. */
+    public Due due(LocalDate from, int amount, DeadlineUnit unit) {
         if (amount < 0 || amount > MAX_AMOUNT) {
             throw ValidationException.of("amount", "必须在 0 到 " + MAX_AMOUNT + " 之间 (must be 0.." + MAX_AMOUNT + ")");
         }
-        return switch (unit) {
+        LocalDate due = switch (unit) {
             case CALENDAR_DAYS -> nextWorkingDayFrom(from.plusDays(amount));
+            case MONTHS -> nextWorkingDayFrom(from.plusMonths(amount));
             case WORKING_DAYS -> {
                 LocalDate day = from;
                 int counted = 0;
@@ -90,6 +112,8 @@ public class WorkingCalendar {
             }
             case HOURS -> from.plusDays((amount + 23) / 24);
         };
+        boolean counted = unit != DeadlineUnit.HOURS && isProvisional(from.plusDays(amount == 0 ? 0 : 1), due);
+        return new Due(due, counted);
     }
 
     /** The moment a limit runs out when it starts at {@code start}. */
@@ -99,6 +123,39 @@ public class WorkingCalendar {
         }
         LocalDate startDay = start.atZoneSameInstant(zone()).toLocalDate();
         return endOfDay(dueDate(startDay, limit.amount(), limit.unit()));
+    }
+
+    /** The earlier of two limits from one start (e.g. a suggested number of days within a statutory month). */
+    public OffsetDateTime earlierDeadline(OffsetDateTime start, TimeLimit limit, Integer days) {
+        OffsetDateTime statutory = deadline(start, limit);
+        if (days == null) {
+            return statutory;
+        }
+        OffsetDateTime suggested = deadline(start, TimeLimit.calendarDays(days));
+        return suggested.isBefore(statutory) ? suggested : statutory;
+    }
+
+    /**
+     * Whether a deadline rests on a provisional year: a day between {@code from} (or today, when
+     * later) and {@code due} lies in a year that has no notice entered.
+     */
+    public boolean restsOnProvisional(OffsetDateTime due) {
+        if (due == null) {
+            return false;
+        }
+        LocalDate dueDay = due.atZoneSameInstant(zone()).toLocalDate();
+        LocalDate today = today();
+        return isProvisional(today.isBefore(dueDay) ? today : dueDay, dueDay);
+    }
+
+    /** Whether a year from {@code from} to {@code to} is provisional. */
+    public boolean isProvisional(LocalDate from, LocalDate to) {
+        for (int y = Math.min(from.getYear(), to.getYear()); y <= Math.max(from.getYear(), to.getYear()); y++) {
+            if (year(y).status() == CalendarStatus.PROVISIONAL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code amount} working days before {@code day} (used for warnings ahead of a deadline). */
@@ -120,8 +177,11 @@ public class WorkingCalendar {
             return deadline.minusHours(ahead.amount());
         }
         LocalDate day = deadline.atZoneSameInstant(zone()).toLocalDate();
-        LocalDate warnDay = ahead.unit() == DeadlineUnit.WORKING_DAYS
-                ? workingDaysBefore(day, ahead.amount()) : day.minusDays(ahead.amount());
+        LocalDate warnDay = switch (ahead.unit()) {
+            case WORKING_DAYS -> workingDaysBefore(day, ahead.amount());
+            case MONTHS -> day.minusMonths(ahead.amount());
+            default -> day.minusDays(ahead.amount());
+        };
         return warnDay.atTime(LocalTime.of(9, 0)).atZone(zone()).toOffsetDateTime();
     }
 
@@ -137,10 +197,20 @@ public class WorkingCalendar {
         return result;
     }
 
+    /** Any year from 1950 to 2100: the notice where entered, else the provisional calendar. */
     public Optional<CalendarYear> find(int year) {
-        Integer known = jdbc.sql("select count(*) from calendar_year where year_no = ?").param(year)
-                .query(Integer.class).single();
-        if (known == 0) {
+        Optional<CalendarYear> official = official(year);
+        if (official.isPresent() || !StatutoryHolidays.inRange(year)) {
+            return official;
+        }
+        return Optional.of(provisional.computeIfAbsent(year, StatutoryHolidays::provisional));
+    }
+
+    /** The year's notice, if one has been entered. */
+    public Optional<CalendarYear> official(int year) {
+        List<String> source = jdbc.sql("select source from calendar_year where year_no = ?").param(year)
+                .query((rs, n) -> String.valueOf(rs.getString(1))).list();
+        if (source.isEmpty()) {
             return Optional.empty();
         }
         List<LocalDate> holidays = new ArrayList<>();
@@ -151,18 +221,22 @@ public class WorkingCalendar {
                     LocalDate day = rs.getObject(1, LocalDate.class);
                     ("HOLIDAY".equals(rs.getString(2)) ? holidays : workdays).add(day);
                 });
-        return Optional.of(new CalendarYear(year, holidays, workdays));
+        String text = "null".equals(source.get(0)) ? "国务院办公厅节假日安排通知" : source.get(0);
+        return Optional.of(new CalendarYear(year, CalendarStatus.OFFICIAL, text, holidays, workdays));
     }
 
     public boolean hasYear(int year) {
-        return jdbc.sql("select count(*) from calendar_year where year_no = ?").param(year)
-                .query(Integer.class).single() > 0;
+        return official(year).isPresent();
     }
 
-    /** Replaces one year's data. Every date must lie in that year; a date cannot be both. */
+    /**
+     * Enters one year's notice, which makes the year {@code OFFICIAL}. Every date must lie in that
+     * year; a date cannot be both. Publishes {@link CalendarYearChanged} when the days changed.
+     */
     @Transactional
     public CalendarYear replace(CalendarYear data) {
         validate(data);
+        Optional<CalendarYear> before = find(data.year());
         jdbc.sql("delete from calendar_day where day_date between ? and ?")
                 .params(LocalDate.of(data.year(), 1, 1), LocalDate.of(data.year(), 12, 31)).update();
         for (LocalDate day : new HashSet<>(data.holidays())) {
@@ -171,20 +245,37 @@ public class WorkingCalendar {
         for (LocalDate day : new HashSet<>(data.makeUpWorkdays())) {
             jdbc.sql("insert into calendar_day (day_date, kind) values (?, 'WORKDAY')").param(day).update();
         }
-        if (jdbc.sql("update calendar_year set updated_at = ? where year_no = ?").params(now(), data.year()).update() == 0) {
-            jdbc.sql("insert into calendar_year (year_no, updated_at) values (?, ?)").params(data.year(), now()).update();
+        String source = data.source() == null || data.source().isBlank() ? "国务院办公厅节假日安排通知" : data.source().strip();
+        if (jdbc.sql("update calendar_year set updated_at = ?, source = ? where year_no = ?")
+                .params(now(), source, data.year()).update() == 0) {
+            jdbc.sql("insert into calendar_year (year_no, updated_at, source) values (?, ?, ?)")
+                    .params(data.year(), now(), source).update();
         }
         years.remove(data.year());
-        return find(data.year()).orElseThrow();
+        CalendarYear after = find(data.year()).orElseThrow();
+        boolean changed = before.isEmpty() || !sameDays(before.get(), after);
+        if (changed) {
+            events.publishEvent(new CalendarYearChanged(data.year(), before.map(CalendarYear::status).orElse(null), source));
+        }
+        return after;
+    }
+
+    private static boolean sameDays(CalendarYear a, CalendarYear b) {
+        return Set.copyOf(a.holidays()).equals(Set.copyOf(b.holidays()))
+                && Set.copyOf(a.makeUpWorkdays()).equals(Set.copyOf(b.makeUpWorkdays()));
     }
 
     private static void validate(CalendarYear data) {
         Validation v = new Validation();
-        v.check(data.year() >= 1949 && data.year() <= 2200, "year", "年份无效 (invalid year)");
+        v.check(StatutoryHolidays.inRange(data.year()), "year",
+                "年份须在 " + StatutoryHolidays.FIRST_YEAR + " 到 " + StatutoryHolidays.LAST_YEAR + " 之间 (year out of range)");
         v.require(data.holidays(), "holidays");
         if (data.holidays() != null) {
             v.check(data.holidays().stream().allMatch(d -> d != null && d.getYear() == data.year()), "holidays",
                     "所有日期必须属于 " + data.year() + " 年 (every date must lie in the year)");
+        }
+        if (data.source() != null) {
+            v.check(data.source().length() <= 200, "source", "不超过 200 字 (at most 200 characters)");
         }
         if (data.makeUpWorkdays() != null) {
             v.check(data.makeUpWorkdays().stream().allMatch(d -> d != null && d.getYear() == data.year()),
@@ -198,11 +289,17 @@ public class WorkingCalendar {
     }
 
     private YearData year(int year) {
-        return years.computeIfAbsent(year, y -> {
-            CalendarYear data = find(y).orElseThrow(() -> ValidationException.of("calendar",
-                    y + " 年的节假日数据尚未维护，无法计算期限 (no calendar data for " + y + ")"));
-            return new YearData(Set.copyOf(data.holidays()), Set.copyOf(data.makeUpWorkdays()));
-        });
+        long now = System.currentTimeMillis();
+        YearData cached = years.get(year);
+        if (cached != null && now - cached.loadedAt() < CACHE_MILLIS) {
+            return cached;
+        }
+        CalendarYear data = find(year).orElseThrow(() -> ValidationException.of("calendar",
+                year + " 年超出工作日历的范围（" + StatutoryHolidays.FIRST_YEAR + "–" + StatutoryHolidays.LAST_YEAR
+                        + "），无法计算期限 (year out of the calendar's range)"));
+        YearData loaded = new YearData(data.status(), Set.copyOf(data.holidays()), Set.copyOf(data.makeUpWorkdays()), now);
+        years.put(year, loaded);
+        return loaded;
     }
 
 }

@@ -78,19 +78,9 @@ public class CustodyManagement {
         return OffsetDateTime.now(clock);
     }
 
-    /**
-     * A deadline from the working-day calendar. Where the calendar has no data yet (a limit running
-     * into next year before the State Council's notice is entered), custody work must not stop: the
-     * limit is then counted in plain days (hours stay hours) and a warning is logged.
-     */
+    /** A deadline from the working-day calendar (a provisional year where no notice is entered yet). */
     OffsetDateTime deadline(OffsetDateTime start, org.fengqiao.calendar.TimeLimit limit) {
-        try {
-            return calendar.deadline(start, limit);
-        } catch (ValidationException missingCalendar) {
-            log.warn("No calendar data for a custody deadline ({}), counting plain days: {}", limit.describe(),
-                    missingCalendar.getMessage());
-            return start.plusDays(limit.amount());
-        }
+        return calendar.deadline(start, limit);
     }
 
     // --- cases and registration ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.fengqiao.custody;
 
+import org.fengqiao.shared.StartupStep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -11,8 +12,6 @@ import org.fengqiao.shared.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 @Component
 @Order(30)
-class CustodySeeds implements ApplicationRunner {
+class CustodySeeds implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(CustodySeeds.class);
 
@@ -71,7 +70,7 @@ class CustodySeeds implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run() throws IOException {
         if (!demo) {
             return;
         }

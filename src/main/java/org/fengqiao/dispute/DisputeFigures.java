@@ -1,5 +1,6 @@
 package org.fengqiao.dispute;
 
+import org.fengqiao.shared.StartupStep;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,8 +24,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +47,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 @Order(19)
-public class DisputeFigures implements ApplicationRunner {
+public class DisputeFigures implements StartupStep {
 
     /** Statuses with a final outcome and a closed_at: 办结. */
     public static final List<DisputeStatus> ENDED = List.of(DisputeStatus.CLOSED, DisputeStatus.ARCHIVED,
@@ -140,7 +139,7 @@ public class DisputeFigures implements ApplicationRunner {
 
     /** At start-up, before the demo seeds: fills the table of a database whose cases predate it. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (!anyRow("dispute_figures") && anyRow("dispute_case")) {
             int rows = rebuild();
             LOG.info("dispute_figures filled from the existing cases: {} rows", rows);

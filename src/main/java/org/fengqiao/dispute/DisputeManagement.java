@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.fengqiao.calendar.DeadlineUnit;
 import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.dispute.DisputeCommands.*;
@@ -312,10 +313,14 @@ public class DisputeManagement {
                 v.check(cmd.dueInDays() == null || (cmd.dueInDays() >= 1 && cmd.dueInDays() <= 365), "dueInDays",
                         "必须在 1 到 365 之间 (must be 1..365)");
                 v.throwIfInvalid();
-                int statutory = settings.mediationLimit(cmd.mediationType()).amount();
+                TimeLimit statutoryLimit = settings.mediationLimit(cmd.mediationType());
                 Integer suggested = c.suggestion == null ? null : c.suggestion.dueInDays();
-                int days = Math.min(cmd.dueInDays() != null ? cmd.dueInDays() : (suggested != null ? suggested : statutory),
-                        statutory);
+                Integer wanted = cmd.dueInDays() != null ? cmd.dueInDays() : suggested;
+                // a limit in days never exceeds a statutory limit in days; against a statutory month the
+                // earlier of the two deadlines applies when mediators are assigned
+                int days = statutoryLimit.unit() == DeadlineUnit.CALENDAR_DAYS
+                        ? Math.min(wanted != null ? wanted : statutoryLimit.amount(), statutoryLimit.amount())
+                        : (wanted != null ? wanted : 31 * statutoryLimit.amount());
                 Complexity complexity = cmd.complexity() != null ? cmd.complexity()
                         : (c.suggestion != null && c.suggestion.complexity() != null ? c.suggestion.complexity() : Complexity.ORDINARY);
                 RiskLevel risk = cmd.riskLevel() != null ? cmd.riskLevel() : RiskLevel.LOW;
@@ -403,9 +408,7 @@ public class DisputeManagement {
                     id + " 不属于本调解组织 (not a mediator of the organisation)");
         }
         v.throwIfInvalid();
-        TimeLimit limit = TimeLimit.calendarDays(c.timeLimitDays == null
-                ? settings.mediationLimit(c.mediationType).amount() : c.timeLimitDays);
-        OffsetDateTime due = calendar.deadline(now, limit);
+        OffsetDateTime due = calendar.earlierDeadline(now, settings.mediationLimit(c.mediationType), c.timeLimitDays);
         c.assignMediators(cmd.presidingMediatorId(), new ArrayList<>(all), selectedBy, now, due, warningFor(due, now));
         details.put("presidingMediatorId", c.presidingMediatorId);
         details.put("mediatorIds", c.mediatorIds());

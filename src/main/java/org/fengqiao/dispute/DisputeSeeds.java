@@ -1,19 +1,17 @@
 package org.fengqiao.dispute;
 
+import org.fengqiao.shared.StartupStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.fengqiao.organisation.OrganisationDirectory;
+import org.fengqiao.shared.EngineClock;
 import org.fengqiao.shared.SeedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(20)
-class DisputeSeeds implements ApplicationRunner {
+class DisputeSeeds implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(DisputeSeeds.class);
 
@@ -58,19 +56,19 @@ class DisputeSeeds implements ApplicationRunner {
     /** Historical seeds run on the engine clock moved back (timers and deadlines follow it); the others on today's. */
     private static void moveClock(Instant to) {
         if (to != null) {
-            ClockUtil.setCurrentTime(Date.from(to));
+            EngineClock.travelTo(to);
         } else {
-            ClockUtil.reset();
+            EngineClock.restore();
         }
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (!seeds.demo()) {
             return;
         }
         SeedFile file = seeds.read("demo/disputes.yml", SeedFile.class);
-        Instant today = ClockUtil.getCurrentTime().toInstant();
+        Instant today = EngineClock.current();
         int loaded = 0;
         try {
             for (Seed seed : file.disputes()) {
@@ -91,7 +89,7 @@ class DisputeSeeds implements ApplicationRunner {
                             .plus(Duration.ofDays(step.after() == null ? 0 : step.after())).plus(Duration.ofMinutes(minute)));
                     DisputeAction action = DisputeAction.ofPath(step.action())
                             .orElseThrow(() -> new IllegalArgumentException("unknown action " + step.action()));
-                    String anHourAgo = ClockUtil.getCurrentTime().toInstant().minus(Duration.ofHours(1))
+                    String anHourAgo = EngineClock.current().minus(Duration.ofHours(1))
                             .atOffset(ZoneOffset.ofHours(8)).toString();
                     Map<String, Object> vars = new java.util.HashMap<>();
                     step.body().forEach((k, v) -> vars.put(k, v == null ? null
@@ -101,7 +99,7 @@ class DisputeSeeds implements ApplicationRunner {
                 loaded++;
             }
         } finally {
-            ClockUtil.reset();
+            EngineClock.restore();
         }
         log.info("Demo disputes loaded: {}", loaded);
     }

@@ -1,5 +1,6 @@
 package org.fengqiao.organisation;
 
+import org.fengqiao.shared.StartupStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,8 +19,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(15)
-class AccessSeeds implements ApplicationRunner {
+class AccessSeeds implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(AccessSeeds.class);
 
@@ -56,7 +55,7 @@ class AccessSeeds implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (!engine.isAuthorizationEnabled()) {
             log.warn("Camunda authorization is disabled: the Tasklist and /engine-rest show every task to everyone");
         }

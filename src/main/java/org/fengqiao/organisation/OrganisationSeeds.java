@@ -1,5 +1,6 @@
 package org.fengqiao.organisation;
 
+import org.fengqiao.shared.StartupStep;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -8,8 +9,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.fengqiao.shared.SeedFiles;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class OrganisationSeeds implements ApplicationRunner {
+class OrganisationSeeds implements StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(OrganisationSeeds.class);
     static final String DEMO_PASSWORD = "demo";
@@ -49,7 +48,7 @@ class OrganisationSeeds implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         ensureRoleGroups();
         if (!seeds.demo()) {
             return;

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.supervision.Supervision;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
@@ -71,7 +72,7 @@ class AppealPathsTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.restore();
     }
 
     private List<String> openTasks(String pid) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.FengqiaoApplication;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +92,7 @@ class TwoNodeClusterTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.restore();
     }
 
     private static String registerAndPush() {
@@ -130,7 +131,7 @@ class TwoNodeClusterTest {
             ids.add(registerAndPush());
         }
         // the acceptance limit (3 working days) passes for all five at once; both executors compete
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(12))));
+        ClockUtil.setCurrentTime(Date.from(TestClock.now().plus(Duration.ofDays(12))));
         for (String id : ids) {
             awaitStatus(id, "TRIAGE", Duration.ofSeconds(60));
         }
@@ -184,10 +185,10 @@ class TwoNodeClusterTest {
         Job timer = management.createJobQuery().processInstanceId(
                 apiA.get("admin", "/api/disputes/" + id).text("processInstanceId")).timers().singleResult();
         // a node that acquired the job and was killed: its lock stays for lock-time, nobody else may run it
-        Instant lockExpires = Instant.now().plus(Duration.ofDays(12)).plusSeconds(5);
+        Instant lockExpires = TestClock.now().plus(Duration.ofDays(12)).plusSeconds(5);
         jdbc.sql("update ACT_RU_JOB set LOCK_OWNER_ = 'killed-node', LOCK_EXP_TIME_ = ? where ID_ = ?")
                 .params(java.sql.Timestamp.from(lockExpires), timer.getId()).update();
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(12))));
+        ClockUtil.setCurrentTime(Date.from(TestClock.now().plus(Duration.ofDays(12))));
         Thread.sleep(2500);
         assertThat(apiA.get("admin", "/api/disputes/" + id).text("status")).as("still locked by the dead node")
                 .isEqualTo("ASSIGNED_PENDING_ACCEPT");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,7 +74,7 @@ class CustodyApiTest extends CustodyApiSupport {
 
         // loan (C6, C12): officer requests, department head approves, custodian takes it back
         String loanItem = ids.get(0);
-        String planned = OffsetDateTime.now().plusDays(3).withNano(0).toString();
+        String planned = TestClock.offsetNow().plusDays(3).withNano(0).toString();
         JsonNode requested = act("officer1", loanItem, "loan-request",
                 "{\"reason\":\"组织辨认\",\"plannedReturnAt\":\"" + planned + "\"}");
         assertThat(requested.get("status").asText()).isEqualTo("LOAN_REQUESTED");
@@ -226,7 +227,7 @@ class CustodyApiTest extends CustodyApiSupport {
 
         // self-approval → 403 (the department head requested the loan himself)
         act("depthead", id, "loan-request", "{\"reason\":\"鉴定\",\"plannedReturnAt\":\""
-                + OffsetDateTime.now().plusDays(1).withNano(0) + "\"}");
+                + TestClock.offsetNow().plusDays(1).withNano(0) + "\"}");
         assertThat(texts(read(getAs("depthead", "/api/property-items/" + id)).get("allowedActions"))).isEmpty();
         postAs("depthead", "/api/property-items/" + id + "/loan-approval", "{\"approved\":true}")
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("/problems/forbidden"));
@@ -255,7 +256,7 @@ class CustodyApiTest extends CustodyApiSupport {
         act("custodian", second, "disposal-execution", "{\"executedBy\":[\"custodian\",\"custodian2\"],\"receiptNo\":\"XH-2\"}");
         // loan of a disposed item → 409
         postAs("officer1", "/api/property-items/" + second + "/loan-request",
-                "{\"reason\":\"再次辨认\",\"plannedReturnAt\":\"" + OffsetDateTime.now().plusDays(1).withNano(0) + "\"}")
+                "{\"reason\":\"再次辨认\",\"plannedReturnAt\":\"" + TestClock.offsetNow().plusDays(1).withNano(0) + "\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("/problems/illegal-transition"));
     }
 
@@ -396,7 +397,7 @@ class CustodyApiTest extends CustodyApiSupport {
         postAs("officer1", "/api/property-items/" + id + "/loan-request",
                 "{\"reason\":\"辨认\",\"plannedReturnAt\":\"soon\"}").andExpect(status().isBadRequest());
         postAs("officer1", "/api/property-items/" + id + "/loan-request", "{\"reason\":\"" + "长".repeat(10_001)
-                + "\",\"plannedReturnAt\":\"" + OffsetDateTime.now().plusDays(1).withNano(0) + "\"}")
+                + "\",\"plannedReturnAt\":\"" + TestClock.offsetNow().plusDays(1).withNano(0) + "\"}")
                 .andExpect(status().isUnprocessableEntity());
         // any Unicode is text, limits count characters (code points): 10,000 emoji fit, are stored unchanged
         String emoji = "😀".repeat(10_000);
@@ -435,14 +436,14 @@ class CustodyApiTest extends CustodyApiSupport {
 
     @Test
     void figuresForTheCustodyReportCountStatusesOverduesAndEntries() throws Exception {
-        OffsetDateTime from = OffsetDateTime.now().minusMinutes(1);
+        OffsetDateTime from = TestClock.offsetNow().minusMinutes(1);
         String caseId = openPoliceCase();
         register("officer1", caseId, "GENERAL", "FROZEN_ASSET");
-        CustodyFigures.Figures now = figures.figures(from, null, OffsetDateTime.now());
+        CustodyFigures.Figures now = figures.figures(from, null, TestClock.offsetNow());
         assertThat(now.byStatus().get(ItemStatus.PENDING_HANDOVER)).isGreaterThanOrEqualTo(1);
         assertThat(now.byStatus().get(ItemStatus.REGISTERED_NOT_HELD)).isGreaterThanOrEqualTo(1);
         assertThat(now.ledgerEntries()).isGreaterThanOrEqualTo(2);
-        assertThat(figures.figures(from, null, OffsetDateTime.now().plusDays(2)).overdueHandovers())
+        assertThat(figures.figures(from, null, TestClock.offsetNow().plusDays(2)).overdueHandovers())
                 .isGreaterThan(now.overdueHandovers());
     }
 

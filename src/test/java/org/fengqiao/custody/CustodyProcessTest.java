@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.fengqiao.supervision.Supervision;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.restore();
         identity.clearAuthentication();
     }
 
@@ -150,7 +151,7 @@ class CustodyProcessTest extends CustodyApiSupport {
     void overdueLoanIsReportedToBothDepartmentHeadsAndADamagedReturnBecomesAnException_C6_C20() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
-        OffsetDateTime planned = OffsetDateTime.now().plusDays(2).withNano(0);
+        OffsetDateTime planned = TestClock.offsetNow().plusDays(2).withNano(0);
         act("officer1", id, "loan-request", "{\"reason\":\"鉴定\",\"plannedReturnAt\":\"" + planned + "\"}");
         act("depthead", id, "loan-approval", "{\"approved\":true}");
         ProcessInstance pi = instance("property-loan", id);
@@ -183,7 +184,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
         act("depthead", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\""
-                + OffsetDateTime.now().plusDays(1).withNano(0) + "\"}");
+                + TestClock.offsetNow().plusDays(1).withNano(0) + "\"}");
         Task approval = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("UserTask_ApproveLoan")
                 .singleResult();
         assertThat(tasks.getIdentityLinksForTask(approval.getId())).extracting(l -> l.getGroupId())
@@ -203,7 +204,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
         // approved by someone else and returned intact
         act("officer1", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\""
-                + OffsetDateTime.now().plusDays(1).withNano(0) + "\"}");
+                + TestClock.offsetNow().plusDays(1).withNano(0) + "\"}");
         act("depthead", id, "loan-approval", "{\"approved\":true}");
         Task inspectReturn = tasks.createTaskQuery().processInstanceBusinessKey(id)
                 .taskDefinitionKey("UserTask_InspectReturn").singleResult();

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.support.Api;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class DisputeApiProblemsTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.restore();
     }
 
     private long caseRows() {
@@ -279,7 +280,7 @@ class DisputeApiProblemsTest {
                 .duedateLowerThan(Date.from(dueAt.plusMinutes(2).toInstant())).orderByJobDuedate().asc().list()) {
             managementService.executeJob(job.getId());
         }
-        ClockUtil.reset();
+        TestClock.restore();
         JsonNode overdue = api.get("admin", "/api/disputes?overdue=true&size=200").body();
         assertThat(overdue.path("items")).allSatisfy(i -> assertThat(i.path("overdue").asBoolean()).isTrue());
         assertThat(ids(overdue)).contains(mediating);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fengqiao.support.Api;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class DisputeFiguresTest {
     }
 
     private JsonNode today(String user, String scope) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = TestClock.today();
         Api.Response r = api.get(user, "/api/reports/mediation?from=" + today + "&to=" + today + scope);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
         return r.body();

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.fengqiao.supervision.Supervision;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
@@ -46,7 +47,7 @@ class DisputePathsApiTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.restore();
     }
 
     private String registered() {
@@ -335,7 +336,7 @@ class DisputePathsApiTest {
         // mediation began 45 days ago (the engine clock moved back for the start of the case)
         ClockUtil.setCurrentTime(Date.from(now.minusDays(45).toInstant()));
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
-        ClockUtil.reset();
+        TestClock.restore();
         String effectiveAt = now.minusDays(40).toString();
         Api.Response agreed = f.ok("mediator1", id, "agreement", Map.of("form", "WRITTEN", "terms", "被申请人拆除滴水檐",
                 "effectiveAt", effectiveAt), "PERFORMANCE_MONITORING");

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.fengqiao.shared.DomainException;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
@@ -69,7 +70,7 @@ class DisputeTasklistDoorTest {
     @AfterEach
     void clear() {
         identityService.clearAuthentication();
-        ClockUtil.reset();
+        TestClock.restore();
     }
 
     private Task task(String caseId, String key) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.supervision.SupervisionLevel;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
@@ -54,7 +55,7 @@ class DisputeTimersTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.restore();
     }
 
     private static void moveClockTo(OffsetDateTime t) {

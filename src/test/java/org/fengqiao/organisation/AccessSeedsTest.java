@@ -80,8 +80,8 @@ class AccessSeedsTest {
     void seedingIsIdempotent() {
         long authorizationsBefore = authorizations.createAuthorizationQuery().count();
         long filtersBefore = filters.createFilterQuery().count();
-        seeds.run(null);
-        seeds.run(null);
+        seeds.run();
+        seeds.run();
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authorizationsBefore);
         assertThat(filters.createFilterQuery().count()).isEqualTo(filtersBefore);
         for (String name : List.of("我的待办", "本组待办", "即将超期", "已超期")) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.fengqiao.support.Api;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,13 +58,13 @@ class ReportCustodyTest {
         act("custodian", loaned, "inspection", Map.of("result", "PASS", "zoneId", "zone-ordinary",
                 "location", "A-09-01", "condition", "完好"));
         act("officer1", loaned, "loan-request", Map.of("reason", "组织辨认",
-                "plannedReturnAt", OffsetDateTime.now().plusDays(3).withNano(0).toString()));
+                "plannedReturnAt", TestClock.offsetNow().plusDays(3).withNano(0).toString()));
         act("depthead", loaned, "loan-approval", Map.of("approved", true));
         // the deadlines lie ahead; move them into the past as time would
         jdbc.sql("update property_item set handover_due_at = :past where id = :id")
-                .param("past", OffsetDateTime.now().minusHours(1)).param("id", late).update();
+                .param("past", TestClock.offsetNow().minusHours(1)).param("id", late).update();
         jdbc.sql("update property_item set planned_return_at = :past where id = :id")
-                .param("past", OffsetDateTime.now().minusHours(1)).param("id", loaned).update();
+                .param("past", TestClock.offsetNow().minusHours(1)).param("id", loaned).update();
         long ledger = jdbc.sql("select count(*) from custody_ledger where item_id in (:ids)")
                 .param("ids", List.of(waiting, late, loaned)).query(Long.class).single();
         assertThat(ledger).isGreaterThanOrEqualTo(3 + 4);
@@ -89,7 +90,7 @@ class ReportCustodyTest {
 
         // registered today, so nothing of it lies in an earlier period (other tests of the shared
         // context move the engine clock and register items dated in the future: stop at today)
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate today = TestClock.today();
         JsonNode untilYesterday = ok("custodian", "/api/reports/custody?from=2000-01-01&to=" + today.minusDays(1));
         JsonNode untilToday = ok("custodian", "/api/reports/custody?from=2000-01-01&to=" + today);
         assertThat(untilToday.path("items").asLong() - untilYesterday.path("items").asLong())
@@ -97,8 +98,8 @@ class ReportCustodyTest {
     }
 
     private JsonNode report(String user) {
-        return ok(user, "/api/reports/custody?from=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
-                + "&to=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        return ok(user, "/api/reports/custody?from=" + TestClock.today()
+                + "&to=" + TestClock.today());
     }
 
     private JsonNode ok(String user, String path) {

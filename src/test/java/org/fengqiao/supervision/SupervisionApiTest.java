@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.fengqiao.support.Api;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class SupervisionApiTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.restore();
     }
 
     private String newAppeal() {

@@ -45,6 +45,8 @@ public final class AppProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, "org.fengqiao.FengqiaoApplication", "--server.port=" + port));
+        // the child JVM runs on the suite's time line, not on the machine's date
+        command.add("--fengqiao.clock.start=" + TestClock.offsetNow());
         command.addAll(arguments);
         File out = log.toFile();
         Files.createDirectories(log.toAbsolutePath().getParent());

@@ -10,8 +10,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
@@ -25,7 +23,8 @@ import org.springframework.stereotype.Component;
  * no-op: no new deployment, no new versions.
  */
 @Component
-public class ProcessDeployment {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProcessDeployment implements org.fengqiao.shared.StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployment.class);
     static final String DEPLOYMENT_NAME = "fengqiao";
@@ -37,9 +36,8 @@ public class ProcessDeployment {
         this.repository = repository;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    public void deploy() throws IOException {
+    @Override
+    public void run() throws IOException {
         Resource[] resources = new PathMatchingResourcePatternResolver()
                 .getResources("classpath*:" + ROOT + "**/*.*");
         DeploymentBuilder builder = repository.createDeployment()
