@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * A mismatch shows as status {@code LEDGER_INVALID} with the reason; that status is not part of the
  * aggregate order, so the node stays {@code UP} (and ready) for the people who investigate.
  */
-@Component("custodyLedger")
+@Component("custodyLedgerHealthIndicator")
 class LedgerHealthIndicator implements HealthIndicator {
 
     static final Status INVALID = new Status("LEDGER_INVALID", "the custody ledger does not agree with its signed checkpoints");
