@@ -63,6 +63,11 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** The file that receives the application's output. */
+    public Path log() {
+        return log;
+    }
+
     public int port() {
         return port;
     }
