@@ -83,7 +83,7 @@ class CrashSafetyTest {
         for (int round = 1; round <= KILLS; round++) {
             AppProcess app = launcher.launch(port);
             try {
-                app.awaitReady(Duration.ofSeconds(180));
+                app.awaitReady(Duration.ofSeconds(360));
                 if (round > 1) {
                     JsonNode verification = get(port, "custodian", "/api/custody-ledger/verification");
                     assertThat(verification.path("valid").asBoolean()).as("after kill %d: %s", round - 1, verification).isTrue();
@@ -121,7 +121,7 @@ class CrashSafetyTest {
 
         AppProcess restarted = launcher.launch(port);
         try {
-            restarted.awaitReady(Duration.ofSeconds(180));
+            restarted.awaitReady(Duration.ofSeconds(360));
             List<String> lost = new ArrayList<>();
             for (Ack ack : List.copyOf(acks)) {
                 if (ack.caseId().startsWith("item:")) {
