@@ -14,7 +14,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class FengqiaoApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verify-receipt")) {
+            // offline check of a custody-ledger receipt: no Spring context, no database
+            org.fengqiao.custody.ledger.VerifyReceipt.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(FengqiaoApplication.class, args);
     }
 }

@@ -34,6 +34,12 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the application on {@code port} with extra {@code --key=value} arguments; output goes to {@code log}. */
     public static AppProcess start(int port, Path log, List<String> jvmOptions, List<String> arguments) throws IOException {
+        return start(port, log, jvmOptions, arguments, null);
+    }
+
+    /** As above, in {@code workDir} (relative paths such as the default {@code ./data} resolve there), or here when null. */
+    public static AppProcess start(int port, Path log, List<String> jvmOptions, List<String> arguments, Path workDir)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -44,13 +50,22 @@ public final class AppProcess implements AutoCloseable {
         command.addAll(arguments);
         File out = log.toFile();
         Files.createDirectories(log.toAbsolutePath().getParent());
-        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out).start(), port, log);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        return new AppProcess(builder.start(), port, log);
     }
 
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The file that receives the application's output. */
+    public Path log() {
+        return log;
     }
 
     public int port() {

@@ -10,9 +10,16 @@ import org.fengqiao.custody.CustodyLedger;
 import org.fengqiao.custody.LedgerEntry;
 import org.fengqiao.custody.PropertyItem;
 import org.fengqiao.custody.PropertyItems;
+import org.fengqiao.custody.ledger.Checkpoint;
+import org.fengqiao.custody.ledger.LedgerCheckpoints;
 import org.fengqiao.shared.Caller;
+import org.fengqiao.shared.ForbiddenException;
+import org.fengqiao.shared.NotFoundException;
 import org.fengqiao.shared.security.CurrentCaller;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +42,11 @@ class CustodyLedgerController {
     private final CustodyAccess access;
     private final CustodyViews views;
     private final CurrentCaller currentCaller;
+    private final LedgerCheckpoints checkpoints;
 
     CustodyLedgerController(CustodyLedger ledger, PropertyItems items, CustodyAccess access, CustodyViews views,
-                            CurrentCaller currentCaller) {
+                            CurrentCaller currentCaller, LedgerCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.ledger = ledger;
         this.items = items;
         this.access = access;
@@ -61,8 +70,37 @@ class CustodyLedgerController {
     }
 
     @GetMapping("/verification")
-    @Operation(summary = "校验哈希链 (recomputes the whole chain in batches: {valid, entries, firstInvalidSeq})")
+    @Operation(summary = "校验哈希链 (recomputes the whole chain in batches and checks it against every signed checkpoint "
+            + "file: {valid, entries, firstInvalidSeq, checkpoints: {checked, consistent}, reason})")
     CustodyLedger.Verification verify() {
-        return ledger.verify();
+        return checkpoints.verify();
+    }
+
+    @PostMapping("/checkpoints")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "签署检查点 (admin: sign a checkpoint over the whole ledger now)")
+    Checkpoint sign() {
+        if (!currentCaller.get().isAdmin()) {
+            throw new ForbiddenException("只有管理员可以签署台账检查点 (admins only)");
+        }
+        return checkpoints.sign(false).orElseThrow();
+    }
+
+    @GetMapping("/checkpoints/latest")
+    @Operation(summary = "最新检查点 (the latest signed checkpoint)")
+    Checkpoint latest() {
+        return checkpoints.latest().orElseThrow(() -> new NotFoundException("检查点 checkpoint", "latest"));
+    }
+
+    @GetMapping("/checkpoints")
+    @Operation(summary = "检查点列表 (signed checkpoints, newest first, paged)")
+    LedgerCheckpoints.Page checkpoints(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return checkpoints.page(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+    }
+
+    @GetMapping("/public-key")
+    @Operation(summary = "公钥 (the Ed25519 key that signs checkpoints: {keyId, algorithm, publicKey (base64 X.509), keyName})")
+    LedgerCheckpoints.PublicKeyView publicKey() {
+        return checkpoints.publicKey();
     }
 }

@@ -13,9 +13,12 @@ import org.fengqiao.custody.ItemStatus;
 import org.fengqiao.custody.LedgerEventType;
 import org.fengqiao.custody.PropertyItem;
 import org.fengqiao.custody.PropertyItems;
+import org.fengqiao.custody.ledger.LedgerReceipts;
 import org.fengqiao.custody.process.CustodyWorkflow;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.security.CurrentCaller;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,9 +47,12 @@ class PropertyItemController {
     private final CustodyAccess access;
     private final CustodyViews views;
     private final CurrentCaller currentCaller;
+    private final LedgerReceipts receipts;
 
     PropertyItemController(CustodyManagement management, CustodyWorkflow workflow, PropertyItems items,
-                           CustodyLedger ledger, CustodyAccess access, CustodyViews views, CurrentCaller currentCaller) {
+                           CustodyLedger ledger, CustodyAccess access, CustodyViews views, CurrentCaller currentCaller,
+                           LedgerReceipts receipts) {
+        this.receipts = receipts;
         this.management = management;
         this.workflow = workflow;
         this.items = items;
@@ -81,6 +87,16 @@ class PropertyItemController {
     List<CustodyViews.LedgerView> ledger(@PathVariable String id) {
         management.visibleItem(currentCaller.get(), id);
         return ledger.ofItem(id).stream().map(e -> views.ledger(e, true)).toList();
+    }
+
+    @GetMapping("/{id}/ledger/receipt")
+    @Operation(summary = "台账回执 (the item's entries with RFC 9162 inclusion proofs against a signed checkpoint and the "
+            + "public key; verify offline with `java -jar fengqiao.jar verify-receipt receipt.json public-key.json`)")
+    ResponseEntity<byte[]> receipt(@PathVariable String id) {
+        management.visibleItem(currentCaller.get(), id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"ledger-receipt-" + id + ".json\"")
+                .body(receipts.receipt(id));
     }
 
     @GetMapping("/{id}/history")
