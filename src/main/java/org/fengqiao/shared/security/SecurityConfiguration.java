@@ -80,6 +80,27 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Listener refusals through the engine's own doors become their problem, not a 500 (outside Spring Security). */
+    @Bean
+    FilterRegistrationBean<EngineDoorProblems> engineDoorProblems(ObjectMapper mapper) {
+        FilterRegistrationBean<EngineDoorProblems> registration = new FilterRegistrationBean<>(new EngineDoorProblems(mapper));
+        registration.setName("fengqiao-engine-door-problems");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(-110);
+        return registration;
+    }
+
+    /** After Spring Security (which knows the /engine-rest caller), before the engine's doors. */
+    @Bean
+    FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(ObjectMapper mapper, org.camunda.bpm.engine.TaskService tasks,
+                                                            org.fengqiao.shared.process.StepForms forms) {
+        FilterRegistrationBean<EngineDoorGuard> registration = new FilterRegistrationBean<>(new EngineDoorGuard(mapper, tasks, forms));
+        registration.setName("fengqiao-engine-door-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(-50);
+        return registration;
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
