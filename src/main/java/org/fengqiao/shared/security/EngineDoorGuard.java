@@ -63,10 +63,11 @@ class EngineDoorGuard extends OncePerRequestFilter {
     private static final int MAX_COMPLETION_BYTES = 1 << 20;
 
     private final ObjectMapper mapper;
-    private final TaskService tasks;
+    /** Looked up on first use: the filter is created with the web server, before the engine and its schema. */
+    private final org.springframework.beans.factory.ObjectProvider<TaskService> tasks;
     private final StepForms forms;
 
-    EngineDoorGuard(ObjectMapper mapper, TaskService tasks, StepForms forms) {
+    EngineDoorGuard(ObjectMapper mapper, org.springframework.beans.factory.ObjectProvider<TaskService> tasks, StepForms forms) {
         this.mapper = mapper;
         this.tasks = tasks;
         this.forms = forms;
@@ -127,7 +128,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
         if (variables == null || !variables.isObject() || variables.isEmpty()) {
             return errors;
         }
-        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        Task task = tasks.getObject().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             return errors; // the engine answers 404
         }

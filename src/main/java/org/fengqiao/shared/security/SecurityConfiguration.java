@@ -92,7 +92,8 @@ class SecurityConfiguration {
 
     /** After Spring Security (which knows the /engine-rest caller), before the engine's doors. */
     @Bean
-    FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(ObjectMapper mapper, org.camunda.bpm.engine.TaskService tasks,
+    FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(ObjectMapper mapper,
+            org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.TaskService> tasks,
                                                             org.fengqiao.shared.process.StepForms forms) {
         FilterRegistrationBean<EngineDoorGuard> registration = new FilterRegistrationBean<>(new EngineDoorGuard(mapper, tasks, forms));
         registration.setName("fengqiao-engine-door-guard");
