@@ -54,7 +54,7 @@ class EngineDoorProblems extends OncePerRequestFilter {
                 response.resetBuffer();
                 writeRefusal(response, refusal);
             } else {
-                wrapped.release();
+                wrapped.release(mapper);
             }
         }
     }
@@ -163,18 +163,64 @@ class EngineDoorProblems extends OncePerRequestFilter {
             return writer;
         }
 
-        /** Writes what was kept back, unchanged. */
-        void release() throws IOException {
+        /**
+         * Writes what was kept back. A Camunda error ({@code type}, {@code message}) gains the
+         * problem's {@code status} and {@code title}; the engine's 500s that are not the server's
+         * fault get their real status: a task that is gone 404, a refused authorization 403, a
+         * concurrent change 409.
+         */
+        void release(ObjectMapper mapper) throws IOException {
             if (!capturing) {
                 return;
             }
             if (writer != null) {
                 writer.flush();
             }
-            if (buffer.size() > 0 && !getResponse().isCommitted()) {
-                getResponse().setContentLength(buffer.size());
+            byte[] bytes = buffer.toByteArray();
+            HttpServletResponse target = (HttpServletResponse) getResponse();
+            if (!target.isCommitted()) {
+                byte[] enriched = enrich(mapper, target, bytes);
+                if (enriched != null) {
+                    bytes = enriched;
+                }
+                target.setContentLength(bytes.length);
             }
-            getResponse().getOutputStream().write(buffer.toByteArray());
+            target.getOutputStream().write(bytes);
+        }
+
+        private static byte[] enrich(ObjectMapper mapper, HttpServletResponse target, byte[] bytes) {
+            com.fasterxml.jackson.databind.JsonNode node;
+            try {
+                node = bytes.length == 0 ? null : mapper.readTree(bytes);
+            } catch (IOException notJson) {
+                return null;
+            }
+            if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode body) || !body.has("type")
+                    || !body.has("message") || body.has("status")) {
+                return null;
+            }
+            int status = target.getStatus();
+            String type = body.path("type").asText();
+            String message = body.path("message").asText("");
+            if (status == 500) {
+                if (type.equals("AuthorizationException")) {
+                    status = 403;
+                } else if (type.equals("OptimisticLockingException")) {
+                    status = 409;
+                } else if (type.equals("NullValueException") || type.equals("NotFoundException")
+                        || message.contains("Cannot find task") || message.contains("task is null")) {
+                    status = 404;
+                }
+            }
+            org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+            body.put("status", status);
+            body.put("title", known == null ? "Error" : known.getReasonPhrase());
+            target.setStatus(status);
+            try {
+                return mapper.writeValueAsBytes(body);
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 }

@@ -61,8 +61,18 @@ class SecurityConfiguration {
     /** A URL the firewall rejects (encoded slashes, "..", control characters) is a 400 problem, not an HTML page. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
-        return (request, response, e) -> Problems.write(response, mapper, Problems.of(400, "malformed-request",
-                "Malformed request", "请求地址无效 (the request URL was rejected)"));
+        java.util.List<String> known = java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+        return (request, response, e) -> {
+            if (!known.contains(request.getMethod())) {
+                // TRACE and the like: the firewall refuses the method, which is a 405 with Allow
+                response.setHeader("Allow", String.join(", ", known));
+                Problems.write(response, mapper, Problems.of(405, "method-not-allowed", "Method not allowed",
+                        "不支持该请求方法 (method not allowed): " + request.getMethod()));
+                return;
+            }
+            Problems.write(response, mapper, Problems.of(400, "malformed-request",
+                    "Malformed request", "请求地址无效 (the request URL was rejected)"));
+        };
     }
 
     /**
