@@ -39,6 +39,11 @@ public class EngineClock extends Clock {
         ClockUtil.setCurrentTime(Date.from(moment));
     }
 
+    /** Lets the engine clock run (ticking) from {@code start} until {@link #restore}; the baseline stays. */
+    public static void runFrom(Instant start) {
+        ClockUtil.offset(start.toEpochMilli() - System.currentTimeMillis());
+    }
+
     /** Back on the baseline (the anchored time line, else the system time). */
     public static synchronized void restore() {
         Long offset = baselineOffset;

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -127,5 +128,29 @@ class WorkingCalendarTest {
                 .andExpect(jsonPath("$.source").value("国办发明电〔2097〕1号"));
         assertThat(calendar.isWorkingDay(LocalDate.of(2098, 1, 4))).as("a 调休 Saturday").isTrue();
         assertThat(calendar.due(LocalDate.of(2098, 3, 2), 1, DeadlineUnit.WORKING_DAYS).provisional()).isFalse();
+    }
+
+    /** Issue 10 item 5: from November 1 operators see that next year is still provisional; the node stays UP. */
+    @Test
+    void healthWarnsFromNovemberWhileNextYearIsProvisional() throws Exception {
+        TestClock.travelTo(java.time.OffsetDateTime.parse("2040-10-31T10:00:00+08:00").toInstant());
+        mvc.perform(get("/actuator/health").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.components.calendar.status").value("UP"))
+                .andExpect(jsonPath("$.components.calendar.details.nextYear").value(2041))
+                .andExpect(jsonPath("$.components.calendar.details.status").value("PROVISIONAL"))
+                .andExpect(jsonPath("$.components.calendar.details.warning").doesNotExist());
+        mvc.perform(get("/actuator/metrics/fengqiao.calendar.next_year.provisional").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.measurements[0].value").value(0.0));
+        TestClock.travelTo(java.time.OffsetDateTime.parse("2040-11-01T08:00:00+08:00").toInstant());
+        mvc.perform(get("/actuator/health").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.components.calendar.status").value("UP"))
+                .andExpect(jsonPath("$.components.calendar.details.warning").value(org.hamcrest.Matchers.containsString("2041")));
+        mvc.perform(get("/actuator/metrics/fengqiao.calendar.next_year.provisional").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.measurements[0].value").value(1.0));
+        // 2026 is entered: on 2025-11-01 nothing to warn about
+        TestClock.travelTo(java.time.OffsetDateTime.parse("2025-11-01T08:00:00+08:00").toInstant());
+        mvc.perform(get("/actuator/health").with(httpBasic("admin", "demo")))
+                .andExpect(jsonPath("$.components.calendar.details.status").value("OFFICIAL"))
+                .andExpect(jsonPath("$.components.calendar.details.warning").doesNotExist());
     }
 }

@@ -341,17 +341,20 @@ class CustodyProcessTest extends CustodyApiSupport {
                 "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判决书\"}");
         OffsetDateTime otherDue = OffsetDateTime.parse(confiscation.at("/disposal/dueAt").asText());
         assertThat(otherDue.toLocalDate()).isAfterOrEqualTo(OffsetDateTime.parse(confiscation.get("updatedAt").asText())
-                .toLocalDate().plusDays(30));
+                .toLocalDate().plusMonths(1));
     }
 
     @Test
     @Order(7)
-    void aDeadlineRunningIntoAYearWithoutCalendarDataIsCountedInPlainDays_C3() throws Exception {
+    void aDeadlineRunningIntoAYearWithoutANoticeFollowsTheProvisionalCalendar_C3() throws Exception {
         moveClock(OffsetDateTime.parse("2026-12-30T10:00:00+08:00"));
         String caseId = openCase("prosecutor", "rz-procuratorate", List.of("prosecutor", "officer1"));
         JsonNode item = register("prosecutor", caseId, "DOCUMENT").get(0);
+        // 3 days: Saturday 2027-01-02; 2027 has no notice yet, so its statutory 元旦 and the weekend
+        // are rest days and the hand-over is due at the end of Monday 2027-01-04 (暂定)
         assertThat(OffsetDateTime.parse(item.get("handoverDueAt").asText()).toInstant())
-                .isEqualTo(OffsetDateTime.parse("2027-01-02T10:00:00+08:00").toInstant());
+                .isEqualTo(OffsetDateTime.parse("2027-01-04T23:59:59+08:00").toInstant());
+        assertThat(item.get("provisionalDeadlines")).extracting(JsonNode::asText).containsExactly("handoverDueAt");
     }
 
     @Test

@@ -349,7 +349,7 @@ class DisputeApiProblemsTest {
     @DisplayName("D5/D6/D12: a '…At' of something done may not lie in the future; odd bodies never give a 500")
     void futureTimestampsAndOddBodies() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
-        String tomorrow = OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(1).withNano(0).toString();
+        String tomorrow = TestClock.offsetNow().plusDays(1).withNano(0).toString();
         assertValidation(f.act("mediator1", id, "sessions", Map.of("heldAt", tomorrow, "minutes", "记录",
                 "rightsNoticeDelivered", true)), "heldAt");
         assertValidation(f.act("mediator1", id, "agreement", Map.of("form", "WRITTEN", "terms", "协议", "effectiveAt", tomorrow)),

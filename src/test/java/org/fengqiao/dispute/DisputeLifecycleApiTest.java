@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.fengqiao.support.Api;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,14 +64,14 @@ class DisputeLifecycleApiTest {
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("recusal", "sessions", "extension", "escalation", "agreement", "termination");
 
-        OffsetDateTime heldAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0);
+        OffsetDateTime heldAt = TestClock.offsetNow().minusHours(1).withNano(0);
         f.ok("mediator1", id, "sessions", Map.of("heldAt", heldAt.toString(), "place", "安东卫街道调解室",
                 "minutes", "双方确认拖欠工资数额为17万元", "rightsNoticeDelivered", true), "IN_MEDIATION");
         Api.Response agreed = f.ok("mediator1", id, "agreement", Map.of("form", "WRITTEN",
                 "terms", "公司于2026年12月20日前一次性支付拖欠工资17万元", "amount", 170000), "PERFORMANCE_MONITORING");
         assertThat(agreed.text("agreementEffectiveAt")).isNotNull();
         f.ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院",
-                "filedAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0).toString()), "JUDICIAL_CONFIRMATION");
+                "filedAt", TestClock.offsetNow().withNano(0).toString()), "JUDICIAL_CONFIRMATION");
         f.ok("court", id, "court-decision", Map.of("result", "CONFIRMED_VALID"), "PERFORMANCE_MONITORING");
         f.ok("mediator1", id, "performance", Map.of("status", "PARTIAL", "evidence", "已支付10万元"), "PERFORMANCE_MONITORING");
         f.ok("mediator1", id, "performance", Map.of("status", "DONE", "evidence", "余款7万元已转账"), "RETURN_VISIT");

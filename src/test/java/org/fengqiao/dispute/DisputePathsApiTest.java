@@ -272,7 +272,7 @@ class DisputePathsApiTest {
                 "IN_MEDIATION");
         assertThat(reopened.text("outcome")).isNull();
         assertThat(reopened.body().path("overdue").asBoolean()).isFalse();
-        String today = OffsetDateTime.now(ZoneOffset.ofHours(8)).toLocalDate().toString();
+        String today = TestClock.offsetNow().toLocalDate().toString();
         String expected = api.get("supervisor", "/api/calendar/due-date?from=" + today + "&amount=15&unit=CALENDAR_DAYS")
                 .text("dueDate");
         assertThat(reopened.text("dueDate")).isEqualTo(expected);
@@ -332,7 +332,7 @@ class DisputePathsApiTest {
     @Test
     @DisplayName("D12: judicial confirmation filed more than 30 days after the agreement took effect → 409 deadline-passed")
     void confirmationAfterThirtyDays() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0);
+        OffsetDateTime now = TestClock.offsetNow().withNano(0);
         // mediation began 45 days ago (the engine clock moved back for the start of the case)
         ClockUtil.setCurrentTime(Date.from(now.minusDays(45).toInstant()));
         String id = f.inMediation(DisputeFixtures.neighbourDispute());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fengqiao.support.Api;
+import org.fengqiao.support.TestClock;
 import org.fengqiao.support.PostgresDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class PostgresLifecycleTest {
         step(api, "orgadmin", id, "acceptance", Map.of("accepted", true), "CONSENT_PENDING");
         step(api, "orgadmin", id, "consent", Map.of("respondentConsent", "AGREED"), "MEDIATOR_ASSIGNMENT");
         step(api, "orgadmin", id, "mediators", Map.of("presidingMediatorId", "mediator1"), "IN_MEDIATION");
-        step(api, "mediator1", id, "sessions", Map.of("heldAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(5).toString(),
+        step(api, "mediator1", id, "sessions", Map.of("heldAt", TestClock.offsetNow().minusMinutes(5).toString(),
                 "minutes", "双方陈述", "rightsNoticeDelivered", true), "IN_MEDIATION");
         step(api, "mediator1", id, "agreement", Map.of("form", "ORAL", "terms", "周某拆除滴水檐"), "PERFORMANCE_MONITORING");
         step(api, "mediator1", id, "performance", Map.of("status", "DONE"), "RETURN_VISIT");

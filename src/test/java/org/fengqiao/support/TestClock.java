@@ -54,6 +54,11 @@ public class TestClock implements LauncherSessionListener, BeforeAllCallback, Af
         EngineClock.travelTo(moment);
     }
 
+    /** Places "today" at {@code start}: the clock runs on from there until the test ends. */
+    public static void runFrom(OffsetDateTime start) {
+        EngineClock.runFrom(start.toInstant());
+    }
+
     public static Instant now() {
         return EngineClock.current();
     }

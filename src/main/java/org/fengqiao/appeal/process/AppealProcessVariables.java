@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.appeal.Appeal;
 import org.fengqiao.organisation.Organisation;
 import org.fengqiao.organisation.OrganisationDirectory;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 class AppealProcessVariables {
 
     private final OrganisationDirectory organisations;
+    private final WorkingCalendar calendar;
 
-    AppealProcessVariables(OrganisationDirectory organisations) {
+    AppealProcessVariables(OrganisationDirectory organisations, WorkingCalendar calendar) {
         this.organisations = organisations;
+        this.calendar = calendar;
     }
 
     Map<String, Object> of(Appeal a) {
@@ -67,6 +70,9 @@ class AppealProcessVariables {
         }
         if (a.dueAt() != null) {
             sb.append("；办理期限：").append(a.dueAt().toLocalDate());
+            if (calendar.restsOnProvisional(a.dueAt())) {
+                sb.append("（暂定）");
+            }
         }
         if (a.extensionPending()) {
             sb.append("\n延期申请：").append(a.extensionDays()).append(" 日，理由：").append(a.extensionReason());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.appeal.Appeal;
 import org.fengqiao.appeal.AppealAction;
 import org.fengqiao.appeal.AppealManagement;
@@ -48,15 +49,17 @@ class AppealController {
 
     private final AppealManagement appeals;
     private final CurrentCaller currentCaller;
+    private final WorkingCalendar calendar;
 
-    AppealController(AppealManagement appeals, CurrentCaller currentCaller) {
+    AppealController(AppealManagement appeals, CurrentCaller currentCaller, WorkingCalendar calendar) {
         this.appeals = appeals;
         this.currentCaller = currentCaller;
+        this.calendar = calendar;
     }
 
     private AppealView view(Appeal a, Caller caller, boolean detailed) {
         return AppealView.of(a, appeals.overdue(a), detailed ? appeals.supervisions(a) : null,
-                appeals.allowedActions(a, caller));
+                appeals.allowedActions(a, caller), calendar::restsOnProvisional);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,7 @@ package org.fengqiao.appeal.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.fengqiao.appeal.Appeal;
 import org.fengqiao.appeal.AppealChannel;
@@ -26,7 +27,7 @@ record AppealView(String id, String ticketNo, AppealType type, String typeLabel,
                   int reopenCount, String feedback, OffsetDateTime feedbackAt, Satisfaction satisfaction,
                   String linkedDisputeId, OffsetDateTime closedAt, Boolean closedOnTime, List<SupervisionView> supervisions,
                   String processInstanceId, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                  List<String> allowedActions) {
+                  List<String> allowedActions, List<String> provisionalDeadlines) {
 
     record ExtensionView(Integer extraDays, String reason, boolean pending, boolean approved) {
     }
@@ -38,7 +39,8 @@ record AppealView(String id, String ticketNo, AppealType type, String typeLabel,
         }
     }
 
-    static AppealView of(Appeal a, boolean overdue, List<Supervision> supervisions, List<String> allowedActions) {
+    static AppealView of(Appeal a, boolean overdue, List<Supervision> supervisions, List<String> allowedActions,
+                         Predicate<OffsetDateTime> provisional) {
         ExtensionView extension = a.extensionDays() == null ? null
                 : new ExtensionView(a.extensionDays(), a.extensionReason(), a.extensionPending(), a.extended());
         return new AppealView(a.id(), a.ticketNo(), a.type(), a.type().label(), a.channel(), a.gridId(), a.description(),
@@ -47,6 +49,7 @@ record AppealView(String id, String ticketNo, AppealType type, String typeLabel,
                 overdue, a.dispatchedAt(), a.signedAt(), extension, a.returnCount(), a.reopenCount(), a.feedback(),
                 a.feedbackAt(), a.satisfaction(), a.linkedDisputeId(), a.closedAt(), a.closedOnTime(),
                 supervisions == null ? null : supervisions.stream().map(SupervisionView::of).toList(),
-                a.processInstanceId(), a.createdBy(), a.createdAt(), a.updatedAt(), allowedActions);
+                a.processInstanceId(), a.createdBy(), a.createdAt(), a.updatedAt(), allowedActions,
+                a.closedAt() == null && a.dueAt() != null && provisional.test(a.dueAt()) ? List.of("dueAt") : List.of());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.custody.CaseType;
 import org.fengqiao.custody.CustodyAccess;
 import org.fengqiao.custody.ItemStatus;
@@ -35,7 +36,8 @@ class CustodyViews {
                     String status, String statusLabel, String controllingAgencyId, String transferToAgencyId,
                     String transferMode, OffsetDateTime handoverDueAt, boolean handoverOverdue, String zoneId,
                     String location, String condition, LoanView loan, DisposalView disposal,
-                    OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions) {
+                    OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions,
+                    List<String> provisionalDeadlines) {
     }
 
     record CaseView(String id, String agencyCaseNo, String caseName, CaseType caseType, String handlingAgencyId,
@@ -56,11 +58,13 @@ class CustodyViews {
     private final CustodyAccess access;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final WorkingCalendar calendar;
 
-    CustodyViews(CustodyAccess access, Clock clock, ObjectMapper mapper) {
+    CustodyViews(CustodyAccess access, Clock clock, ObjectMapper mapper, WorkingCalendar calendar) {
         this.access = access;
         this.clock = clock;
         this.mapper = mapper;
+        this.calendar = calendar;
     }
 
     OffsetDateTime local(OffsetDateTime t) {
@@ -82,7 +86,20 @@ class CustodyViews {
                 i.transferMode() == null ? null : i.transferMode().name(), local(i.handoverDueAt()),
                 i.status() == ItemStatus.PENDING_HANDOVER && i.handoverDueAt() != null && now.isAfter(i.handoverDueAt()),
                 i.zoneId(), i.location(), i.condition(), loan, disposal, local(i.createdAt()), local(i.updatedAt()),
-                access.allowedActions(caller, i));
+                access.allowedActions(caller, i), provisionalDeadlines(i));
+    }
+
+    /** The open deadlines of an item computed on a year whose holiday notice is not entered yet. */
+    private List<String> provisionalDeadlines(PropertyItem i) {
+        List<String> fields = new java.util.ArrayList<>();
+        if (i.status() == ItemStatus.PENDING_HANDOVER && calendar.restsOnProvisional(i.handoverDueAt())) {
+            fields.add("handoverDueAt");
+        }
+        if (i.disposalDueAt() != null && i.disposalType() != null && (i.status() == ItemStatus.DISPOSAL_REQUESTED || i.status() == ItemStatus.DISPOSAL_APPROVED)
+                && calendar.restsOnProvisional(i.disposalDueAt())) {
+            fields.add("disposal.dueAt");
+        }
+        return fields;
     }
 
     CaseView propertyCase(PropertyCase c, List<ItemView> items) {

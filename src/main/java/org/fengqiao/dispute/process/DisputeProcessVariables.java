@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.dispute.DisputeCase;
 import org.fengqiao.dispute.DisputeDeadlines;
 import org.fengqiao.dispute.Party;
@@ -29,10 +30,12 @@ class DisputeProcessVariables {
 
     private final OrganisationDirectory organisations;
     private final DisputeDeadlines deadlines;
+    private final WorkingCalendar calendar;
 
-    DisputeProcessVariables(OrganisationDirectory organisations, DisputeDeadlines deadlines) {
+    DisputeProcessVariables(OrganisationDirectory organisations, DisputeDeadlines deadlines, WorkingCalendar calendar) {
         this.organisations = organisations;
         this.deadlines = deadlines;
+        this.calendar = calendar;
     }
 
     Map<String, Object> of(DisputeCase c) {
@@ -102,6 +105,9 @@ class DisputeProcessVariables {
             sb.append("；调解期限：").append(c.dueAt().toLocalDate());
             if (c.overdue()) {
                 sb.append("（已届满）");
+            } else if (calendar.restsOnProvisional(c.dueAt())) {
+                // the year's holiday notice is not entered yet: the date may still move
+                sb.append("（暂定）");
             }
         }
         if (c.suggestion() != null && c.status().name().equals("TRIAGE")) {

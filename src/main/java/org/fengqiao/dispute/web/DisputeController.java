@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.dispute.DisputeAction;
 import org.fengqiao.dispute.DisputeCase;
 import org.fengqiao.dispute.DisputeCases;
@@ -59,14 +60,16 @@ class DisputeController {
 
     private final DisputeManagement disputes;
     private final CurrentCaller currentCaller;
+    private final WorkingCalendar calendar;
 
-    DisputeController(DisputeManagement disputes, CurrentCaller currentCaller) {
+    DisputeController(DisputeManagement disputes, CurrentCaller currentCaller, WorkingCalendar calendar) {
         this.disputes = disputes;
         this.currentCaller = currentCaller;
+        this.calendar = calendar;
     }
 
     private DisputeView view(DisputeCase c, Caller caller) {
-        return DisputeView.of(c, disputes.records(), disputes.allowedActions(c, caller), true);
+        return DisputeView.of(c, disputes.records(), disputes.allowedActions(c, caller), true, calendar::restsOnProvisional);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,7 +103,7 @@ class DisputeController {
         DisputeManagement.Page result = disputes.list(new DisputeCases.Filter(status, category, orgId, overdue, centreId),
                 caller, page, size);
         return new PageView<>(result.items().stream()
-                .map(c -> DisputeView.of(c, disputes.records(), disputes.allowedActions(c, caller), false)).toList(),
+                .map(c -> DisputeView.of(c, disputes.records(), disputes.allowedActions(c, caller), false, calendar::restsOnProvisional)).toList(),
                 page, size, result.total());
     }
 

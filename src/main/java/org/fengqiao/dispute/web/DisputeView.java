@@ -3,7 +3,9 @@ package org.fengqiao.dispute.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.fengqiao.dispute.AgreementForm;
 import org.fengqiao.dispute.AssignmentMode;
@@ -44,7 +46,8 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
                    ConfirmationView judicialConfirmation, PerformanceStatus performanceStatus,
                    Satisfaction satisfaction, OffsetDateTime closedAt, OffsetDateTime archivedAt, String volumeNo,
                    Integer retentionYears, List<PartyView> parties, String processInstanceId,
-                   OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions) {
+                   OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions,
+                   List<String> provisionalDeadlines) {
 
     record PartyView(PartyRole role, PartyType type, String name, String idNumber, String phone, String address) {
         static PartyView of(Party p) {
@@ -60,7 +63,11 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
                             OffsetDateTime decidedAt) {
     }
 
-    static DisputeView of(DisputeCase c, DisputeRecords records, List<String> allowedActions, boolean detailed) {
+    /**
+     * @param provisional whether a deadline rests on a year whose holiday notice is not entered yet
+     */
+    static DisputeView of(DisputeCase c, DisputeRecords records, List<String> allowedActions, boolean detailed,
+                          Predicate<OffsetDateTime> provisional) {
         AgreementView agreement = detailed ? records.currentAgreement(c.id())
                 .map(a -> new AgreementView(a.form(), a.terms(), a.performanceDeadline(), a.amount(), a.effectiveAt()))
                 .orElse(null) : null;
@@ -76,6 +83,27 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
                 c.agreementEffectiveAt(), agreement, confirmation, c.performanceStatus(), c.satisfaction(),
                 c.closedAt(), c.archivedAt(), c.volumeNo(), c.retentionYears(),
                 detailed ? c.parties().stream().map(PartyView::of).toList() : null, c.processInstanceId(),
-                c.createdAt(), c.updatedAt(), allowedActions);
+                c.createdAt(), c.updatedAt(), allowedActions, provisionalDeadlines(c, confirmation, provisional));
+    }
+
+    /** The deadline fields of an open case computed on a provisional year (contract: provisionalDeadlines). */
+    private static List<String> provisionalDeadlines(DisputeCase c, ConfirmationView confirmation,
+                                                     Predicate<OffsetDateTime> provisional) {
+        List<String> fields = new ArrayList<>();
+        if (c.closedAt() != null) {
+            return fields;
+        }
+        if (c.status() == DisputeStatus.ASSIGNED_PENDING_ACCEPT && c.acceptanceDueAt() != null
+                && provisional.test(c.acceptanceDueAt())) {
+            fields.add("acceptanceDueAt");
+        }
+        if (c.status() == DisputeStatus.IN_MEDIATION && c.dueAt() != null && provisional.test(c.dueAt())) {
+            fields.add("dueAt");
+        }
+        if (confirmation != null && confirmation.decidedAt() == null && confirmation.reviewDueAt() != null
+                && provisional.test(confirmation.reviewDueAt())) {
+            fields.add("judicialConfirmation.reviewDueAt");
+        }
+        return fields;
     }
 }
