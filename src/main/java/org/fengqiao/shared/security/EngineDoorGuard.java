@@ -43,6 +43,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * What the engine's own REST doors — {@code /engine-rest} and the webapps' {@code /camunda/api/engine}
  * — let a user who is not an admin do beyond the engine's authorizations:
  * <ul>
+ *   <li>request bodies are capped (413) on {@code /engine-rest} and all of {@code /camunda/api};</li>
+ *   <li>housekeeping and engine-wide calls (metrics, identity verification, conditions, migration,
+ *       batches, deployments, bulk operations) are admin-only (403); jobs, job definitions, incidents
+ *       and statistics are read by Cockpit users only (the engine limits them to what they may see),
+ *       and changed by admins only;</li>
  *   <li>no variable is written outside a step: {@code PUT/POST/DELETE …/variables…} on tasks,
  *       process instances, executions and case instances is admin-only (403). The Tasklist's forms
  *       submit their fields with the completion;</li>
@@ -67,7 +72,14 @@ class EngineDoorGuard extends OncePerRequestFilter {
     private final org.springframework.beans.factory.ObjectProvider<TaskService> tasks;
     private final StepForms forms;
 
-    EngineDoorGuard(ObjectMapper mapper, org.springframework.beans.factory.ObjectProvider<TaskService> tasks, StepForms forms) {
+    private final org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.AuthorizationService> authorizations;
+    private final long maxBodyBytes;
+
+    EngineDoorGuard(ObjectMapper mapper, org.springframework.beans.factory.ObjectProvider<TaskService> tasks, StepForms forms,
+                    org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.AuthorizationService> authorizations,
+                    long maxBodyBytes) {
+        this.authorizations = authorizations;
+        this.maxBodyBytes = maxBodyBytes;
         this.mapper = mapper;
         this.tasks = tasks;
         this.forms = forms;
@@ -83,17 +95,56 @@ class EngineDoorGuard extends OncePerRequestFilter {
         return webapp.matches() ? webapp.group(1) : null;
     }
 
+    /** Engine calls nobody but an admin makes: housekeeping, the engine's figures, other users' passwords, deployments. */
+    private static final Pattern ADMIN_ONLY = Pattern.compile("^/(metrics|identity/verify|condition|migration|batch"
+            + "|deployment|history-cleanup|history/batch|history/cleanup|modification|restart|telemetry|schema"
+            + "|process-instance/(delete|delete-historic-query-based|suspended|suspended-async|job-retries"
+            + "|job-retries-historic-query-based|variables-async|correlation)"
+            + "|history/process-instance/(delete|set-removal-time)|external-task/retries.*|signal|message)(/.*)?$");
+    /** Reads the Cockpit's pages need (limited by the engine to what the caller may see); writes are admin-only. */
+    private static final Pattern COCKPIT_READS = Pattern.compile("^/(job|job-definition|incident"
+            + "|process-definition(/[^/]+|/key/[^/]+(/tenant-id/[^/]+)?)?/statistics)(/.*)?$");
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = enginePath(request);
         String method = request.getMethod();
         boolean reading = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        if (path == null || reading) {
+        if (!reading) {
+            long length = request.getContentLengthLong();
+            if (length > maxBodyBytes) {
+                tooLarge(response);
+                return;
+            }
+            if (length < 0) {
+                // chunked: read what may come, and no more
+                byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+                if (body.length > maxBodyBytes) {
+                    tooLarge(response);
+                    return;
+                }
+                request = new CachedBody(request, body);
+            }
+        }
+        String path = enginePath(request);
+        if (path == null) {
             chain.doFilter(request, response);
             return;
         }
         boolean admin = isAdmin(request);
+        if (!admin && ADMIN_ONLY.matcher(path).matches()) {
+            write(response, 403, "forbidden", "Forbidden", "仅系统管理员可以调用 (admins only)", null);
+            return;
+        }
+        if (!admin && COCKPIT_READS.matcher(path).matches() && !(reading && hasCockpit(request))) {
+            write(response, 403, "forbidden", "Forbidden", reading
+                    ? "仅 Cockpit 用户可以查看 (Cockpit users only)" : "仅系统管理员可以调用 (admins only)", null);
+            return;
+        }
+        if (reading) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (VARIABLE_WRITE.matcher(path).matches() && !admin) {
             write(response, 403, "forbidden", "Forbidden",
                     "变量只能随步骤的表单提交，不能单独修改 (variables are submitted with a step's form only)", null);
@@ -148,6 +199,35 @@ class EngineDoorGuard extends OncePerRequestFilter {
             }
         }
         return errors;
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        write(response, 413, "payload-too-large", "Payload too large",
+                "请求体超过 " + maxBodyBytes + " 字节 (request body too large)", null);
+    }
+
+    /** The caller's user id and groups, from Spring Security (/engine-rest) or the webapps' session. */
+    private static Map.Entry<String, List<String>> caller(HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
+            return Map.entry(auth.getName(), auth.getAuthorities().stream().map(a -> a.getAuthority()).toList());
+        }
+        HttpSession session = request.getSession(false);
+        Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        if (authentications != null) {
+            for (UserAuthentication user : authentications.getAuthentications()) {
+                return Map.entry(user.getName(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
+            }
+        }
+        return null;
+    }
+
+    /** Whether the caller may use the Cockpit (Camunda's APPLICATION authorization, as the webapps check it). */
+    private boolean hasCockpit(HttpServletRequest request) {
+        Map.Entry<String, List<String>> caller = caller(request);
+        return caller != null && authorizations.getObject().isUserAuthorized(caller.getKey(), caller.getValue(),
+                org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                org.camunda.bpm.engine.authorization.Resources.APPLICATION, "cockpit");
     }
 
     private static boolean isAdmin(HttpServletRequest request) {

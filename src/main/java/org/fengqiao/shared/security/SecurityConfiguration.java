@@ -104,8 +104,11 @@ class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(ObjectMapper mapper,
             org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.TaskService> tasks,
-                                                            org.fengqiao.shared.process.StepForms forms) {
-        FilterRegistrationBean<EngineDoorGuard> registration = new FilterRegistrationBean<>(new EngineDoorGuard(mapper, tasks, forms));
+            org.fengqiao.shared.process.StepForms forms,
+            org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.AuthorizationService> authorizations,
+            @org.springframework.beans.factory.annotation.Value("${fengqiao.engine.max-body-bytes:4194304}") long maxBodyBytes) {
+        FilterRegistrationBean<EngineDoorGuard> registration = new FilterRegistrationBean<>(
+                new EngineDoorGuard(mapper, tasks, forms, authorizations, maxBodyBytes));
         registration.setName("fengqiao-engine-door-guard");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(-50);
