@@ -34,6 +34,13 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                                     ObjectMapper mapper) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof CamundaIdentityAuthenticationProvider.Throttled throttled) {
+                long seconds = Math.max(1, (throttled.retryAfter.toMillis() + 999) / 1000);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                Problems.write(response, mapper, Problems.of(429, "too-many-requests", "Too many requests",
+                        "登录失败次数过多，请 " + seconds + " 秒后再试 (too many failed logins; retry in " + seconds + " s)"));
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"fengqiao\"");
             Problems.write(response, mapper, Problems.unauthorized());
         };
@@ -47,7 +54,9 @@ class SecurityConfiguration {
                         paths.matcher("/actuator/**")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationProvider(provider)
+                // this provider alone, no parent manager: with the global one as parent, a failed
+                // login was checked (and counted by the throttle) twice
+                .authenticationManager(new org.springframework.security.authentication.ProviderManager(provider))
                 .authorizeHttpRequests(a -> a
                         // probes for a load balancer or orchestrator carry no details
                         .requestMatchers(paths.matcher("/actuator/health/liveness"),
