@@ -90,6 +90,41 @@ class LoginThrottleTest {
         assertThat(get("mediator1", "demo").getStatusCode().value()).isEqualTo(200);
     }
 
+    /** The webapps' login form, with the XSRF token Camunda's CSRF filter wants. */
+    private ResponseEntity<String> webappLogin(String user, String password) {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+        java.util.List<String> cookies = page.getHeaders().getOrEmpty("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0]).toList();
+        assertThat(cookies).as("cookies of the Tasklist page").anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+        cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+                .ifPresent(c -> headers.set("X-XSRF-TOKEN", c.substring("XSRF-TOKEN=".length())));
+        headers.set("Cookie", String.join("; ", cookies));
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", password);
+        return rest.exchange("/camunda/api/admin/auth/user/default/login/welcome", HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+    }
+
+    @Test
+    @DisplayName("the webapps' login form: same throttle, then the admin's unlock")
+    void webappLoginThrottled() {
+        newUser("login-webapp", "Webapp-pass-1");
+        assertThat(webappLogin("login-webapp", "Webapp-pass-1").getStatusCode().value()).isEqualTo(200);
+        for (int i = 1; i <= 6; i++) {
+            ResponseEntity<String> r = webappLogin("login-webapp", "wrong-" + i);
+            assertThat(r.getStatusCode().value()).as("failure " + i + " → " + r.getBody()).isEqualTo(401);
+        }
+        ResponseEntity<String> throttled = webappLogin("login-webapp", "Webapp-pass-1");
+        assertThat(throttled.getStatusCode().value()).as(throttled.getBody()).isEqualTo(429);
+        assertThat(throttled.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(rest.withBasicAuth("admin", "demo").exchange("/api/admin/users/login-webapp/unlock", HttpMethod.POST,
+                HttpEntity.EMPTY, String.class).getStatusCode().value()).isEqualTo(204);
+        assertThat(webappLogin("login-webapp", "Webapp-pass-1").getStatusCode().value()).isEqualTo(200);
+    }
+
     @Test
     @DisplayName("passwords are bcrypt; an old SHA-512 hash is upgraded on the next login; a changed password is not cached")
     void bcryptUpgradeAndCache() {

@@ -102,6 +102,17 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
+    /** After a successful login elsewhere (the webapps' form): stores a bcrypt hash if the stored one is older. */
+    void upgradeIfOutdated(String userId, String password) {
+        if (password == null) {
+            return;
+        }
+        User stored = identityService.createUserQuery().userId(userId).singleResult();
+        if (stored != null && BcryptPasswords.outdated(hashOf(stored))) {
+            upgrade(stored, password);
+        }
+    }
+
     /** Stores a bcrypt hash of the password just verified against an old SHA-512 one; returns the new hash. */
     private String upgrade(User user, String password) {
         try {

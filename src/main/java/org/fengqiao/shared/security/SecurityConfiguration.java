@@ -109,6 +109,19 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** The webapps' login form under the same throttle as HTTP Basic. */
+    @Bean
+    FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle,
+            org.springframework.beans.factory.ObjectProvider<CamundaIdentityAuthenticationProvider> provider,
+            ObjectMapper mapper) {
+        FilterRegistrationBean<WebappLoginThrottle> registration =
+                new FilterRegistrationBean<>(new WebappLoginThrottle(throttle, provider, mapper));
+        registration.setName("fengqiao-webapp-login-throttle");
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        registration.setOrder(-40);
+        return registration;
+    }
+
     /** After Spring Security (which knows the /engine-rest caller), before the engine's doors. */
     @Bean
     FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(ObjectMapper mapper,
