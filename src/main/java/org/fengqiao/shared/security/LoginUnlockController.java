@@ -1,5 +1,7 @@
 package org.fengqiao.shared.security;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.ForbiddenException;
@@ -24,7 +26,9 @@ class LoginUnlockController {
     }
 
     @PostMapping("/api/admin/users/{id}/unlock")
-    ResponseEntity<Void> unlock(@PathVariable String id) {
+    ResponseEntity<Void> unlock(@PathVariable String id,
+                                // no body is needed; one that is not JSON is a 415 like on every other POST
+                                @org.springframework.web.bind.annotation.RequestBody(required = false) Map<String, Object> ignored) {
         Caller caller = callers.get();
         if (!caller.groups().contains(Caller.ADMIN_GROUP)) {
             throw new ForbiddenException("仅系统管理员可以解除登录限制 (admins only)");
