@@ -393,9 +393,9 @@ public class AppealManagement {
         if (!awaitsDepartment(a) || a.dueAt == null || now.isBefore(a.dueAt) || !a.remindFor(a.dueAt)) {
             return;
         }
-        supervisions.raise(TARGET_TYPE, a.id, a.ticketNo, SupervisionLevel.REMINDER,
+        supervisions.raiseWithResponseLimit(TARGET_TYPE, a.id, a.ticketNo, SupervisionLevel.REMINDER,
                 "诉求办理期限已于 " + a.dueAt.toLocalDate() + " 届满，请尽快办结反馈 (handling limit passed)",
-                "OVERDUE_TIMER", SYSTEM, now, supervisions.responseDueFrom(now));
+                "OVERDUE_TIMER", SYSTEM, now);
         save(a, now, SYSTEM, "reminder", a.status, Map.of("level", "REMINDER", "dueAt", a.dueAt.toString()));
     }
 
@@ -408,9 +408,9 @@ public class AppealManagement {
         if (!awaitsDepartment(a) || a.dueAt == null || now.isBefore(a.dueAt) || !a.noticeFor(a.dueAt)) {
             return;
         }
-        supervisions.raise(TARGET_TYPE, a.id, a.ticketNo, SupervisionLevel.NOTICE,
+        supervisions.raiseWithResponseLimit(TARGET_TYPE, a.id, a.ticketNo, SupervisionLevel.NOTICE,
                 "诉求逾期 " + settings.noticeAfter().describe() + "仍未办结，发出督办通知 (still unanswered; supervision notice)",
-                "OVERDUE_TIMER", SYSTEM, now, supervisions.responseDueFrom(now));
+                "OVERDUE_TIMER", SYSTEM, now);
         save(a, now, SYSTEM, "notice", a.status, Map.of("level", "NOTICE", "dueAt", a.dueAt.toString()));
     }
 

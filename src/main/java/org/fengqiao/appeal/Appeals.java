@@ -105,6 +105,16 @@ public class Appeals {
         return jdbc.sql("select * from appeal where ticket_no = ?").param(ticketNo).query(Appeals::map).optional();
     }
 
+    /** Open appeals with a handling or notice deadline still to come, due at or after {@code from}. */
+    List<String> withOpenDeadlinesFrom(OffsetDateTime from, OffsetDateTime now) {
+        return jdbc.sql("""
+                select id from appeal
+                 where status <> 'CLOSED' and due_at is not null
+                   and ((due_at >= :from and due_at > :now) or (notice_at >= :from and notice_at > :now))
+                 order by id""")
+                .param("from", from).param("now", now).query(String.class).list();
+    }
+
     void lock(String id) {
         jdbc.sql("select id from appeal where id = ? for update").param(id).query(String.class).optional();
     }

@@ -7,4 +7,10 @@ package org.fengqiao.calendar;
  * @param previousStatus what the year was before ({@code PROVISIONAL} when no notice had been entered)
  */
 public record CalendarYearChanged(int year, CalendarStatus previousStatus, String source) {
+
+    /** Why a recomputed deadline moved, for the cases' history (e.g. "2027 年节假日安排已录入（国办发明电〔2026〕…）"). */
+    public String reason() {
+        String what = previousStatus == CalendarStatus.OFFICIAL ? "已更新" : "已录入";
+        return year + " 年节假日安排" + what + (source == null || source.isBlank() ? "" : "（" + source + "）");
+    }
 }

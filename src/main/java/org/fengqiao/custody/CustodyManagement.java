@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.fengqiao.calendar.CalendarYearChanged;
 import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.organisation.OrganisationType;
 import org.fengqiao.organisation.Role;
@@ -28,6 +29,7 @@ import org.fengqiao.shared.Validation;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
+import org.fengqiao.supervision.SupervisionResponseDueRecomputed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -420,6 +422,75 @@ public class CustodyManagement {
                 recipientIdNumber));
     }
 
+    // --- recomputation after a year's calendar was entered ---------------------------------------
+
+    /** A deadline of an item that moved: the engine's timer reading {@code field} is to follow. */
+    public record MovedDeadline(String itemId, String field, OffsetDateTime oldDueAt, OffsetDateTime newDueAt) {
+    }
+
+    /**
+     * Computes the item's open deadlines again, from their original start with the same limit, as
+     * {@link #registerItems} and {@link #requestDisposal} computed them:
+     * <ul>
+     *   <li>hand-over: from the item's registration, with the limit of the handling agency's type
+     *       (a limit in hours does not depend on the calendar and never moves);</li>
+     *   <li>disposal: from the disposal request (the time of its ledger entry), with the limit of
+     *       the disposal type.</li>
+     * </ul>
+     * A loan's return time is not recomputed: the requester chose it (within the longest loan
+     * period), the calendar did not compute it. A deadline already passed stays as it is (its
+     * timer has fired). Each change is a ledger entry {@code DEADLINE_RECOMPUTED} with the field,
+     * old and new date and the reason; an unchanged deadline writes nothing, so a second run
+     * changes nothing. Runs in the transaction that changed the calendar.
+     */
+    @Transactional
+    public List<MovedDeadline> recomputeDeadlines(CalendarYearChanged event) {
+        OffsetDateTime now = now();
+        OffsetDateTime from = java.time.LocalDate.of(event.year(), 1, 1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+        List<MovedDeadline> moved = new ArrayList<>();
+        for (PropertyItem item : items.withOpenDeadlinesFrom(from, now)) {
+            OffsetDateTime due;
+            String field;
+            if (item.status() == ItemStatus.PENDING_HANDOVER || item.status() == ItemStatus.HANDOVER_INSPECTION) {
+                field = "handoverDueAt";
+                PropertyCase propertyCase = cases.find(item.caseId()).orElse(null);
+                if (propertyCase == null) {
+                    continue;
+                }
+                OrganisationType agencyType = access.agencyType(propertyCase.handlingAgencyId());
+                due = deadline(item.createdAt(), properties.handoverLimit(agencyType.name()));
+            } else {
+                field = "disposalDueAt";
+                OffsetDateTime requestedAt = ledger.ofItem(item.id()).stream()
+                        .filter(e -> LedgerEventType.DISPOSAL_REQUEST.name().equals(e.eventType()))
+                        .map(LedgerEntry::at).reduce((a, b) -> b).orElse(null);
+                if (requestedAt == null || item.disposalType() == null) {
+                    continue;
+                }
+                due = deadline(requestedAt, properties.disposalLimit(item.disposalType().name()));
+            }
+            OffsetDateTime old = "handoverDueAt".equals(field) ? item.handoverDueAt() : item.disposalDueAt();
+            if (due.isEqual(old)) {
+                continue;
+            }
+            commit(item, SYSTEM, item.deadlineRecomputed(field, due, event.reason(), event.year()));
+            moved.add(new MovedDeadline(item.id(), field, old, due));
+            log.info("{}: {} recomputed {} -> {} ({})", item.itemNo(), field, old, due, event.reason());
+        }
+        return moved;
+    }
+
+    /** A 督办 on an item got a new response deadline: the ledger notes it in the item's timeline. */
+    @Transactional
+    public void noteSupervisionDeadline(SupervisionResponseDueRecomputed event) {
+        if (!TARGET_TYPE.equals(event.targetType())) {
+            return;
+        }
+        items.find(event.targetId()).ifPresent(item -> commit(item, SYSTEM, item.supervisionDeadlineRecomputed(
+                event.supervisionId(), event.level().name(), event.oldDueAt(), event.newDueAt(), event.reason(),
+                event.year())));
+    }
+
     // --- timers ---------------------------------------------------------------------------------
 
     /** Overdue hand-over (超期未入库, C1): an alert and a 督办 record, once per item. */
@@ -432,8 +503,8 @@ public class CustodyManagement {
         OffsetDateTime now = now();
         String message = "财物 " + item.itemNo() + " 超期未移交入库 (hand-over overdue since " + item.handoverDueAt() + ")";
         raiseAlert(itemId, "HANDOVER_OVERDUE", message, now);
-        supervision.raise(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER", SYSTEM,
-                now, deadline(now, properties.supervisionResponseLimit()));
+        supervision.raiseCounted(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER",
+                SYSTEM, now, properties.supervisionResponseLimit());
     }
 
     /** Overdue loan (调用超期, C6): alert and 督办 to both department heads (S21-2010 第11条). */
@@ -460,18 +531,18 @@ public class CustodyManagement {
         String message = "财物 " + item.itemNo() + " 处置(" + item.disposalType() + ")超期未执行 (disposal overdue since "
                 + item.disposalDueAt() + ")";
         raiseAlert(itemId, "DISPOSAL_OVERDUE", message, now);
-        supervision.raise(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER", SYSTEM,
-                now, deadline(now, properties.supervisionResponseLimit()));
+        supervision.raiseCounted(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER",
+                SYSTEM, now, properties.supervisionResponseLimit());
     }
 
     private void raiseToBothHeads(PropertyItem item, String message) {
         OffsetDateTime now = now();
-        OffsetDateTime due = deadline(now, properties.supervisionResponseLimit());
-        supervision.raise(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
+        org.fengqiao.calendar.TimeLimit limit = properties.supervisionResponseLimit();
+        supervision.raiseCounted(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
                 "致办案部门负责人 (to the case department head, " + item.controllingAgencyId() + "): " + message,
-                "OVERDUE_TIMER", SYSTEM, now, due);
-        supervision.raise(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
-                "致保管部门负责人 (to the custody department head): " + message, "OVERDUE_TIMER", SYSTEM, now, due);
+                "OVERDUE_TIMER", SYSTEM, now, limit);
+        supervision.raiseCounted(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE,
+                "致保管部门负责人 (to the custody department head): " + message, "OVERDUE_TIMER", SYSTEM, now, limit);
     }
 
     private boolean hasAlert(String itemId, String kind) {

@@ -19,7 +19,9 @@ public enum LedgerEventType {
     DISPOSAL_REJECTED("disposal-approval"),
     DISPOSE("disposal-execution"),
     DESTROY("disposal-execution"),
-    EXCEPTION("inventory");
+    EXCEPTION("inventory"),
+    /** a deadline computed again after a year's calendar was entered (no change of status) */
+    DEADLINE_RECOMPUTED("deadline-recomputed");
 
     private final String action;
 

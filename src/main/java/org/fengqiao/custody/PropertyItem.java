@@ -240,6 +240,30 @@ public class PropertyItem {
         return status;
     }
 
+    /** A 督办 on the item got a new response deadline; nothing of the item changes. */
+    Change supervisionDeadlineRecomputed(String supervisionId, String level, OffsetDateTime old, OffsetDateTime due,
+                                         String reason, int year) {
+        return new Change(LedgerEventType.DEADLINE_RECOMPUTED, status, status, details("field",
+                "supervision.responseDueAt", "supervisionId", supervisionId, "level", level, "oldDueAt", old,
+                "newDueAt", due, "reason", reason, "year", year));
+    }
+
+    /** The field is one of {@code handoverDueAt}, {@code disposalDueAt}; the status does not change. */
+    Change deadlineRecomputed(String field, OffsetDateTime due, String reason, int year) {
+        OffsetDateTime old = switch (field) {
+            case "handoverDueAt" -> handoverDueAt;
+            case "disposalDueAt" -> disposalDueAt;
+            default -> throw new IllegalArgumentException(field);
+        };
+        if ("handoverDueAt".equals(field)) {
+            this.handoverDueAt = due;
+        } else {
+            this.disposalDueAt = due;
+        }
+        return new Change(LedgerEventType.DEADLINE_RECOMPUTED, status, status, details("field", field,
+                "oldDueAt", old, "newDueAt", due, "reason", reason, "year", year));
+    }
+
     private static Map<String, Object> details(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {

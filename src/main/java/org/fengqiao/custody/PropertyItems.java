@@ -97,6 +97,19 @@ public class PropertyItems {
                 .query(PropertyItems::map).list();
     }
 
+    /**
+     * Items with a hand-over or disposal deadline still to come, due at or after {@code from} (a
+     * deadline due earlier counted no day from {@code from} on).
+     */
+    List<PropertyItem> withOpenDeadlinesFrom(OffsetDateTime from, OffsetDateTime now) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                 from property_item
+                 where (status in ('PENDING_HANDOVER', 'HANDOVER_INSPECTION') and handover_due_at >= :from and handover_due_at > :now)
+                    or (status in ('DISPOSAL_REQUESTED', 'DISPOSAL_APPROVED') and disposal_due_at >= :from and disposal_due_at > :now)
+                 order by id""")
+                .param("from", from).param("now", now).query(PropertyItems::map).list();
+    }
+
     public Optional<PropertyItem> findByItemNo(String itemNo) {
         return jdbc.sql("select " + COLUMNS + " from property_item where item_no = ?").param(itemNo)
                 .query(PropertyItems::map).optional();

@@ -141,6 +141,21 @@ public class DisputeCases {
         return found;
     }
 
+    /**
+     * Cases with a deadline still to come that may rest on days from {@code from} on: a pending
+     * acceptance or mediation due at or after {@code from}, and every case under performance
+     * monitoring or judicial confirmation (their due dates are derived from records, checked one by one).
+     */
+    List<String> withOpenDeadlinesFrom(OffsetDateTime from, OffsetDateTime now) {
+        return jdbc.sql("""
+                select id from dispute_case
+                 where (status = 'ASSIGNED_PENDING_ACCEPT' and acceptance_due_at >= :from and acceptance_due_at > :now)
+                    or (status = 'IN_MEDIATION' and due_at >= :from and due_at > :now)
+                    or status in ('PERFORMANCE_MONITORING', 'JUDICIAL_CONFIRMATION')
+                 order by id""")
+                .param("from", from).param("now", now).query(String.class).list();
+    }
+
     /** Locks the row for the rest of the transaction (serialises concurrent actions on one case). */
     void lock(String id) {
         jdbc.sql("select id from dispute_case where id = ? for update").param(id).query(String.class).optional();

@@ -699,9 +699,9 @@ public class DisputeManagement {
         }
         OffsetDateTime now = now();
         c.markOverdue();
-        supervisions.raise(TARGET_TYPE, c.id, c.caseNo, SupervisionLevel.NOTICE,
+        supervisions.raiseCounted(TARGET_TYPE, c.id, c.caseNo, SupervisionLevel.NOTICE,
                 "调解期限已于 " + c.dueAt.toLocalDate() + " 届满，须经各方同意延长或终止调解 (mediation deadline passed)",
-                "OVERDUE_TIMER", SYSTEM, now, calendar.deadline(now, settings.acceptanceLimit()));
+                "OVERDUE_TIMER", SYSTEM, now, settings.acceptanceLimit());
         save(c, now, SYSTEM, "deadline-expired", c.status, Map.of("dueAt", c.dueAt.toString()));
     }
 

@@ -102,6 +102,11 @@ public class DisputeRecords {
                 .params(UUID.randomUUID().toString(), caseId, court, filedAt, reviewDueAt, actor).update();
     }
 
+    void moveReviewDue(String confirmationId, OffsetDateTime reviewDueAt) {
+        jdbc.sql("update dispute_judicial_confirmation set review_due_at = ? where id = ?")
+                .params(reviewDueAt, confirmationId).update();
+    }
+
     void decideConfirmation(String caseId, CourtResult result, OffsetDateTime at, String actor) {
         jdbc.sql("update dispute_judicial_confirmation set result = ?, decided_at = ?, decided_by = ? where case_id = ? and result is null")
                 .params(result.name(), at, actor, caseId).update();

@@ -67,8 +67,8 @@ public class SupervisionManagement {
             throw org.fengqiao.shared.ValidationException.of("targetId", "督办对象不存在或无权查看 (no such target visible to you)");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return records.raise(cmd.targetType(), cmd.targetId(), ref.get(), cmd.level(), cmd.reason(), "MANUAL",
-                caller.userId(), now, records.responseDueFrom(now));
+        return records.raiseWithResponseLimit(cmd.targetType(), cmd.targetId(), ref.get(), cmd.level(), cmd.reason(),
+                "MANUAL", caller.userId(), now);
     }
 
     public Page list(SupervisionRecords.Filter filter, Caller caller, int page, int size) {
@@ -118,10 +118,10 @@ public class SupervisionManagement {
         List<Supervision> raised = new java.util.ArrayList<>();
         for (Supervision s : records.unansweredPastDeadline(now)) {
             SupervisionLevel next = SupervisionLevel.values()[s.level().ordinal() + 1];
-            Supervision escalated = records.raise(s.targetType(), s.targetId(), s.targetRef(), next,
+            Supervision escalated = records.raiseWithResponseLimit(s.targetType(), s.targetId(), s.targetRef(), next,
                     "逾期未答复" + s.level().label() + "，升级为" + next.label() + "：" + s.reason()
                             + " (unanswered past " + s.responseDueAt().toLocalDate() + ")",
-                    "ESCALATION", SupervisionRecords.SYSTEM, now, records.responseDueFrom(now));
+                    "ESCALATION", SupervisionRecords.SYSTEM, now);
             records.markEscalated(s.id(), escalated.id(), now);
             raised.add(escalated);
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.fengqiao.calendar.DeadlineUnit;
+import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.calendar.WorkingCalendar;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,6 +107,68 @@ public class SupervisionRecords {
 
     public String escalatedTo(String id) {
         return jdbc.sql("select escalated_to from supervision where id = ?").param(id).query(String.class).optional().orElse(null);
+    }
+
+    /**
+     * Raises a supervision whose response deadline is {@code responseLimit} counted from
+     * {@code issuedAt} through the working-day calendar; the limit is kept, so that the deadline is
+     * recomputed when a year's calendar is entered ({@link SupervisionDeadlineRecomputation}).
+     */
+    @Transactional
+    public Supervision raiseCounted(String targetType, String targetId, String targetRef, SupervisionLevel level,
+                                    String reason, String triggeredBy, String issuedBy, OffsetDateTime issuedAt,
+                                    TimeLimit responseLimit) {
+        Supervision s = raise(targetType, targetId, targetRef, level, reason, triggeredBy, issuedBy, issuedAt,
+                calendar.deadline(issuedAt, responseLimit));
+        jdbc.sql("update supervision set response_limit = ? where id = ?")
+                .params(responseLimit.amount() + " " + responseLimit.unit().name(), s.id()).update();
+        return s;
+    }
+
+    /** {@link #raiseCounted} with the supervision's own response limit (fengqiao.supervision.response-limit). */
+    @Transactional
+    public Supervision raiseWithResponseLimit(String targetType, String targetId, String targetRef, SupervisionLevel level,
+                                              String reason, String triggeredBy, String issuedBy, OffsetDateTime issuedAt) {
+        return raiseCounted(targetType, targetId, targetRef, level, reason, triggeredBy, issuedBy, issuedAt,
+                settings.responseLimit());
+    }
+
+    /** An open, not escalated supervision with a counted response deadline to come, due at or after {@code from}. */
+    record Counted(String id, String targetType, String targetId, SupervisionLevel level, OffsetDateTime issuedAt,
+                   OffsetDateTime responseDueAt, TimeLimit responseLimit) {
+    }
+
+    List<Counted> countedOpenFrom(OffsetDateTime from, OffsetDateTime now) {
+        return jdbc.sql("""
+                select id, target_type, target_id, level, issued_at, response_due_at, response_limit from supervision
+                 where closed_at is null and escalated_to is null and response_limit is not null
+                   and response_due_at >= :from and response_due_at > :now
+                 order by id""")
+                .param("from", from).param("now", now)
+                .query((rs, n) -> {
+                    String[] limit = rs.getString("response_limit").trim().split("\\s+");
+                    return new Counted(rs.getString("id"), rs.getString("target_type"), rs.getString("target_id"),
+                            SupervisionLevel.valueOf(rs.getString("level")), rs.getObject("issued_at", OffsetDateTime.class),
+                            rs.getObject("response_due_at", OffsetDateTime.class),
+                            new TimeLimit(Integer.parseInt(limit[0]), DeadlineUnit.valueOf(limit[1])));
+                }).list();
+    }
+
+    /**
+     * A target's deadline that open supervisions point at as their response deadline (e.g. a
+     * warning before the mediation deadline) moved: they point at the new one. Answers how many moved.
+     */
+    @Transactional
+    public int followTargetDeadline(String targetType, String targetId, OffsetDateTime old, OffsetDateTime due) {
+        return jdbc.sql("""
+                update supervision set response_due_at = ?
+                 where target_type = ? and target_id = ? and closed_at is null and response_limit is null
+                   and response_due_at = ?""")
+                .params(due, targetType, targetId, old).update();
+    }
+
+    void moveResponseDue(String id, OffsetDateTime due) {
+        jdbc.sql("update supervision set response_due_at = ? where id = ?").params(due, id).update();
     }
 
     @Transactional

@@ -1,10 +1,13 @@
 package org.fengqiao.appeal.process;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -12,10 +15,11 @@ import org.fengqiao.appeal.Appeal;
 import org.fengqiao.appeal.AppealAction;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.IllegalTransitionException;
+import org.fengqiao.shared.process.InternalEngineCalls;
 import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.stereotype.Component;
 
-/** The only class of the appeal module that talks to Camunda's RuntimeService and TaskService. */
+/** The only class of the appeal module that talks to Camunda's RuntimeService, TaskService and ManagementService. */
 @Component
 public class AppealProcessGateway {
 
@@ -23,9 +27,27 @@ public class AppealProcessGateway {
     private final TaskService tasks;
     private final IdentityService identity;
     private final AppealProcessVariables variables;
+    private final ManagementService management;
+    private final InternalEngineCalls internal;
+
+    /** The model's date timers: the boundary event and the process variable its timeDate reads. */
+    public enum Timer {
+        HANDLING("Timer_HandlingDue", "dueAt"),
+        NOTICE("Timer_NoticeDue", "noticeAt");
+
+        final String activityId;
+        final String variable;
+
+        Timer(String activityId, String variable) {
+            this.activityId = activityId;
+            this.variable = variable;
+        }
+    }
 
     AppealProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity,
-                         AppealProcessVariables variables) {
+                         AppealProcessVariables variables, ManagementService management, InternalEngineCalls internal) {
+        this.management = management;
+        this.internal = internal;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -61,5 +83,24 @@ public class AppealProcessGateway {
     public List<String> openSteps(Appeal a) {
         return tasks.createTaskQuery().processInstanceId(a.processInstanceId()).list().stream()
                 .map(Task::getTaskDefinitionKey).sorted().toList();
+    }
+
+    /**
+     * Moves a timer to {@code due}: the variable its timeDate reads and the due date of its waiting
+     * job, if the instance has one. Answers whether a job was moved.
+     */
+    public boolean moveTimer(Appeal a, Timer timer, OffsetDateTime due) {
+        Date date = Date.from(due.toInstant());
+        return internal.run(() -> {
+            if (a.processInstanceId() == null
+                    || runtime.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count() == 0) {
+                return false;
+            }
+            runtime.setVariable(a.processInstanceId(), timer.variable, date);
+            var jobs = management.createJobQuery().processInstanceId(a.processInstanceId()).timers()
+                    .activityId(timer.activityId).list();
+            jobs.forEach(job -> management.setJobDuedate(job.getId(), date));
+            return !jobs.isEmpty();
+        });
     }
 }

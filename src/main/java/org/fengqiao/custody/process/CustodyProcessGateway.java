@@ -1,9 +1,12 @@
 package org.fengqiao.custody.process;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -15,7 +18,7 @@ import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.stereotype.Component;
 
 /**
- * The only class of the custody module that talks to RuntimeService and TaskService. Every call
+ * The only class of the custody module that talks to RuntimeService, TaskService and ManagementService. Every call
  * runs with the caller's Camunda authentication, so the listeners know who acts — exactly as when
  * the Tasklist completes the task.
  */
@@ -26,9 +29,11 @@ public class CustodyProcessGateway {
     private final TaskService tasks;
     private final IdentityService identity;
     private final InternalEngineCalls internal;
+    private final ManagementService management;
 
     CustodyProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity,
-                          InternalEngineCalls internal) {
+                          InternalEngineCalls internal, ManagementService management) {
+        this.management = management;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -78,5 +83,30 @@ public class CustodyProcessGateway {
                 identity.setAuthentication(previous);
             }
         }
+    }
+
+    /**
+     * Moves a deadline in the running instances of {@code processKey} for the item: the variable
+     * the timers read, and the due date of the waiting timer jobs of the given boundary events.
+     * Answers the number of jobs moved.
+     */
+    public int moveDeadline(String processKey, String businessKey, String variable, OffsetDateTime due,
+                            String... timerActivityIds) {
+        Date date = Date.from(due.toInstant());
+        return internal.run(() -> {
+            int moved = 0;
+            for (var instance : runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                    .processInstanceBusinessKey(businessKey).active().list()) {
+                runtime.setVariable(instance.getId(), variable, date);
+                for (String activityId : timerActivityIds) {
+                    for (var job : management.createJobQuery().processInstanceId(instance.getId()).timers()
+                            .activityId(activityId).list()) {
+                        management.setJobDuedate(job.getId(), date);
+                        moved++;
+                    }
+                }
+            }
+            return moved;
+        });
     }
 }

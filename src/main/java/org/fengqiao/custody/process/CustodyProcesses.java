@@ -29,6 +29,10 @@ public final class CustodyProcesses {
     public static final String STEP_RECORD_DISCREPANCIES = "ServiceTask_RecordDiscrepancies";
     public static final String STEP_RAISE_DISPOSAL_OVERDUE = "ServiceTask_RaiseDisposalOverdue";
 
+    public static final String TIMER_HANDOVER_OVERDUE = "Timer_HandoverOverdue";
+    public static final String TIMER_APPROVAL_OVERDUE = "Timer_ApprovalOverdue";
+    public static final String TIMER_EXECUTION_OVERDUE = "Timer_ExecutionOverdue";
+
     // routing and correlation variables (everything else a form submits is removed after use)
     public static final String ITEM_ID = "itemId";
     public static final String INVENTORY_ID = "inventoryId";

@@ -1,10 +1,14 @@
 package org.fengqiao.dispute.process;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,7 +21,7 @@ import org.fengqiao.shared.process.InternalEngineCalls;
 import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.stereotype.Component;
 
-/** The only class of the dispute module that talks to Camunda's RuntimeService and TaskService. */
+/** The only class of the dispute module that talks to Camunda's RuntimeService, TaskService and ManagementService. */
 @Component
 public class DisputeProcessGateway {
 
@@ -26,9 +30,32 @@ public class DisputeProcessGateway {
     private final IdentityService identity;
     private final DisputeProcessVariables variables;
     private final InternalEngineCalls internal;
+    private final ManagementService management;
+
+    /** The model's date timers: the boundary event and the process variable its timeDate reads. */
+    public enum Timer {
+        ACCEPTANCE("Timer_AcceptanceDeadline", "acceptanceDueAt"),
+        MEDIATION_WARNING("Timer_MediationWarning", "mediationWarningAt"),
+        MEDIATION("Timer_MediationDeadline", "mediationDueAt"),
+        PERFORMANCE("Timer_PerformanceDue", "performanceDueAt"),
+        COURT_REVIEW("Timer_CourtReview", "courtReviewDueAt");
+
+        final String activityId;
+        final String variable;
+
+        Timer(String activityId, String variable) {
+            this.activityId = activityId;
+            this.variable = variable;
+        }
+
+        public String variable() {
+            return variable;
+        }
+    }
 
     DisputeProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity,
-                          DisputeProcessVariables variables, InternalEngineCalls internal) {
+                          DisputeProcessVariables variables, InternalEngineCalls internal, ManagementService management) {
+        this.management = management;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -91,5 +118,45 @@ public class DisputeProcessGateway {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** The date the timer's variable holds in the case's process instance (null when none). */
+    public OffsetDateTime timerDate(DisputeCase c, Timer timer) {
+        Object value = internal.run(() -> running(c.processInstanceId())
+                ? runtime.getVariable(c.processInstanceId(), timer.variable) : null);
+        return value instanceof Date d ? d.toInstant().atOffset(ZoneOffset.UTC) : null;
+    }
+
+    /**
+     * Moves a timer to {@code due}: the variable its timeDate reads (so a timer created later, and
+     * the Tasklist, see the new date) and the due date of its waiting job, if the instance has one.
+     * Answers whether a job was moved.
+     */
+    public boolean moveTimer(DisputeCase c, Timer timer, OffsetDateTime due) {
+        return internal.run(() -> {
+            if (!running(c.processInstanceId())) {
+                return false;
+            }
+            runtime.setVariable(c.processInstanceId(), timer.variable, Date.from(due.toInstant()));
+            var jobs = management.createJobQuery().processInstanceId(c.processInstanceId()).timers()
+                    .activityId(timer.activityId).list();
+            jobs.forEach(job -> management.setJobDuedate(job.getId(), Date.from(due.toInstant())));
+            return !jobs.isEmpty();
+        });
+    }
+
+    /** Sets the variables the case derives (summary, timers' dates) on its running instance again. */
+    public void refreshVariables(DisputeCase c) {
+        internal.run(() -> {
+            if (running(c.processInstanceId())) {
+                runtime.setVariables(c.processInstanceId(), variables.of(c));
+            }
+            return null;
+        });
+    }
+
+    private boolean running(String processInstanceId) {
+        return processInstanceId != null
+                && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     }
 }
