@@ -70,6 +70,11 @@ public class CustodyAccess {
         return userId != null && identity.createUserQuery().userId(userId).count() > 0;
     }
 
+    /** Whether the user belongs to one of the caller's organisations. */
+    public boolean sharesOrganisation(String userId, Caller caller) {
+        return directory.organisationsOf(userId).stream().anyMatch(caller.organisationIds()::contains);
+    }
+
     public boolean userHasRole(String userId, String role) {
         return identity.createUserQuery().userId(userId).memberOfGroup(role).count() > 0;
     }

@@ -408,6 +408,9 @@ public class CustodyManagement {
                 "销毁及贵重物品处置须由两名不同人员执行 (destruction and valuables need two distinct executors)");
         for (String executor : distinct) {
             v.check(access.userExists(executor), "executedBy", "用户不存在: " + executor + " (unknown user)");
+            // executors are people of the organisation carrying out the disposal, never of another one
+            v.check(access.sharesOrganisation(executor, caller), "executedBy",
+                    executor + " 不属于办理单位 (not a member of the executing organisation)");
         }
         if (item.disposalType() != null && item.disposalType().handsToPerson()) {
             // C15: returned only to the owner or an agent whose identity is checked

@@ -404,7 +404,8 @@ public class DisputeManagement {
         SelectedBy selectedBy = cmd.selectedBy() == null ? SelectedBy.ORG : cmd.selectedBy();
         for (String id : all) {
             v.check(organisations.holdsRole(id, Role.MEDIATOR), "mediatorIds", id + " 不是调解员 (not a mediator)");
-            v.check(selectedBy != SelectedBy.ORG || organisations.userWithin(id, c.orgId), "mediatorIds",
+            // whoever chose them (the organisation or the parties), a case's mediators are people of its organisation
+            v.check(c.orgId != null && organisations.userWithin(id, c.orgId), "mediatorIds",
                     id + " 不属于本调解组织 (not a mediator of the organisation)");
         }
         v.throwIfInvalid();
@@ -431,6 +432,9 @@ public class DisputeManagement {
                 "不是调解员 (not a mediator)");
         v.check(replacement == null || !c.isMediator(replacement), "replacementMediatorId",
                 "已是本案调解员 (already a mediator of this case)");
+        // a recusal never hands the case to another organisation
+        v.check(replacement == null || (c.orgId != null && organisations.userWithin(replacement, c.orgId)),
+                "replacementMediatorId", "不属于本案的调解组织 (not a member of the case's organisation)");
         v.throwIfInvalid();
         String replaced = c.presidingMediatorId;
         c.replaceMediator(replaced, replacement);

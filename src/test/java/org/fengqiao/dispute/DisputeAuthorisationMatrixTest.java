@@ -174,7 +174,7 @@ class DisputeAuthorisationMatrixTest {
             case MEDIATORS -> b.putAll(Map.of("presidingMediatorId", "mediator1",
                     "mediatorIds", List.of("mediator1", "mediator3"), "selectedBy", "ORG"));
             case RECUSAL -> b.putAll(Map.of("requestedBy", "孙某", "grounds", "调解员与被申请人系近亲属",
-                    "replacementMediatorId", "cntmediator"));
+                    "replacementMediatorId", "mediator4"));
             case SESSIONS -> b.putAll(Map.of("heldAt", DisputeFixtures.justNow(), "place", "安东卫街道调解室",
                     "minutes", "双方陈述意见", "rightsNoticeDelivered", true));
             case EXTENSION -> b.putAll(Map.of("extraDays", 10, "allPartiesConsent", true));

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.fengqiao.appeal.Appeal;
 import org.fengqiao.appeal.AppealAction;
+import org.fengqiao.appeal.AppealManagement;
 
 /** Names shared by {@code processes/appeal/grid-appeal.bpmn} and the Java behind it. */
 public final class AppealProcess {
@@ -36,6 +39,25 @@ public final class AppealProcess {
             AppealAction.EXTENSION_APPROVAL, List.of(TASK_APPROVE_EXTENSION),
             AppealAction.REVIEW, List.of(TASK_REVIEW),
             AppealAction.RETURN_VISIT, List.of(TASK_RETURN_VISIT));
+
+    /** Fields of the REST contract a step takes besides its form's (转为纠纷's claims, amount and parties as JSON). */
+    static Set<String> declaredBesidesForm(String stepKey) {
+        return TASK_TRIAGE.equals(stepKey) ? Set.of(ACTION, "claims", "amountInvolved", "parties") : Set.of(ACTION);
+    }
+
+    /**
+     * The appeal of a process instance: its business key, which the process was started with and
+     * no user can change, checked against the appeal's own record of its process instance.
+     */
+    static String appealOf(DelegateExecution execution, AppealManagement management) {
+        String appealId = execution.getProcessBusinessKey();
+        Appeal a = appealId == null ? null : management.get(appealId);
+        if (a == null || (a.processInstanceId() != null && !a.processInstanceId().equals(execution.getProcessInstanceId()))) {
+            throw new IllegalStateException("process instance " + execution.getProcessInstanceId()
+                    + " is not the process of appeal " + appealId);
+        }
+        return appealId;
+    }
 
     private AppealProcess() {
     }

@@ -16,6 +16,7 @@ import org.fengqiao.appeal.AppealAction;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.IllegalTransitionException;
 import org.fengqiao.shared.process.InternalEngineCalls;
+import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.stereotype.Component;
 
 /** The only class of the appeal module that talks to Camunda's RuntimeService, TaskService and ManagementService. */
@@ -68,6 +69,8 @@ public class AppealProcessGateway {
                 .orElseThrow(() -> IllegalTransitionException.of(action.path(), a.status()));
         Map<String, Object> vars = new HashMap<>(submitted);
         vars.put(AppealProcess.ACTION, action.path());
+        // before the caller's authentication is set: the application's own clean-up, not the caller's
+        ProcessSteps.dropForeignVariables(runtime, tasks, a.processInstanceId(), AppealProcess.KEPT);
         identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
         try {
             tasks.complete(task.getId(), vars);

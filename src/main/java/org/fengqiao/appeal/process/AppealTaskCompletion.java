@@ -20,6 +20,7 @@ import org.fengqiao.dispute.PartyType;
 import org.fengqiao.organisation.OrganisationLevel;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.shared.process.ProcessSteps;
+import org.fengqiao.shared.process.StepForms;
 import org.fengqiao.shared.process.StepVariables;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +41,11 @@ class AppealTaskCompletion implements TaskListener {
     private final ProcessSteps steps;
     private final ObjectMapper mapper;
     private final java.time.ZoneId zone;
+    private final StepForms forms;
 
     AppealTaskCompletion(AppealManagement management, AppealProcessVariables variables, ProcessSteps steps,
-                         ObjectMapper mapper, java.time.Clock clock) {
+                         ObjectMapper mapper, java.time.Clock clock, StepForms forms) {
+        this.forms = forms;
         this.management = management;
         this.variables = variables;
         this.steps = steps;
@@ -52,8 +55,16 @@ class AppealTaskCompletion implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        ProcessSteps.recordingRefusals(() -> {
+            forms.refuseUndeclared(task, AppealProcess.KEPT, AppealProcess.declaredBesidesForm(task.getTaskDefinitionKey()));
+            handle(task);
+        });
+    }
+
+    private void handle(DelegateTask task) {
         Map<String, Object> submitted = task.getVariables();
-        String appealId = (String) submitted.get(AppealProcess.APPEAL_ID);
+        // the appeal is the process instance's (business key), never the appealId variable a user can rewrite
+        String appealId = AppealProcess.appealOf(task.getExecution(), management);
         AppealAction action = actionOf(task.getTaskDefinitionKey(), submitted.get(AppealProcess.ACTION));
         Object command = parse(action, new StepVariables(submitted, zone));
         String route = management.apply(appealId, action, command, steps.caller());

@@ -4,6 +4,7 @@ import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.fengqiao.appeal.AppealManagement;
+import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +22,10 @@ class AppealTimerDelegates {
 
     private JavaDelegate timer(BiConsumer<AppealManagement, String> effect) {
         return execution -> {
-            String appealId = (String) execution.getVariable(AppealProcess.APPEAL_ID);
+            // the appeal of this process instance, never the appealId variable a user can rewrite
+            String appealId = AppealProcess.appealOf(execution, management);
             effect.accept(management, appealId);
+            ProcessSteps.keepOnly(execution, AppealProcess.KEPT);
             execution.getProcessInstance().setVariables(variables.of(management.get(appealId)));
         };
     }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.IllegalTransitionException;
 import org.fengqiao.shared.process.InternalEngineCalls;
+import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +55,10 @@ public class CustodyProcessGateway {
         if (task == null) {
             throw new IllegalTransitionException("没有待办的步骤 " + taskKey + " (no open step " + taskKey + ")");
         }
+        internal.run(() -> {
+            ProcessSteps.dropForeignVariables(runtime, tasks, task.getProcessInstanceId(), CustodyProcesses.PROCESS_OWNED);
+            return null;
+        });
         as(caller, () -> {
             tasks.complete(task.getId(), variables);
             return null;

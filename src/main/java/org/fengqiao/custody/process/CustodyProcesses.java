@@ -54,6 +54,12 @@ public final class CustodyProcesses {
     public static final String DISCREPANCIES = "discrepancies";
     public static final String DISPOSAL_DUE_AT = "disposalDueAt";
 
+    /** The variables the custody processes keep themselves; a completion may carry only these and its form's fields. */
+    public static final java.util.Set<String> PROCESS_OWNED = java.util.Set.of(ITEM_ID, INVENTORY_ID, HELD,
+            HANDOVER_DUE_AT, OFFICER_IDS, INSPECTION_PASSED, APPROVER_GROUP, PLANNED_RETURN_AT, LOAN_DUE_AT,
+            LOAN_APPROVED, RETURN_INTACT, RETURN_CONDITION, RETURN_INSPECTED_BY, PHYSICAL, RECEIVING_GROUPS,
+            DISPOSAL_APPROVED, DISCREPANCIES, DISPOSAL_DUE_AT);
+
     private CustodyProcesses() {
     }
 }

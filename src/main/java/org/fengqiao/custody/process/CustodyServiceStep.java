@@ -40,7 +40,8 @@ class CustodyServiceStep implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CustodyVariables v = new CustodyVariables(execution);
-        String itemId = v.string(ITEM_ID);
+        // the item (or inventory) is the process instance's business key, never a variable a user can rewrite
+        String itemId = execution.getProcessBusinessKey();
         switch (execution.getCurrentActivityId()) {
             case STEP_RECORD_LOAN_REQUEST -> {
                 PropertyItem item = management.requestLoan(actor(execution), itemId, v.string("reason"),
@@ -71,7 +72,7 @@ class CustodyServiceStep implements JavaDelegate {
                 execution.setVariable(DISPOSAL_DUE_AT, CustodyVariables.date(item.disposalDueAt()));
             }
             case STEP_RAISE_DISPOSAL_OVERDUE -> management.disposalOverdue(itemId);
-            case STEP_RECORD_DISCREPANCIES -> management.recordDiscrepancies(v.string(INVENTORY_ID));
+            case STEP_RECORD_DISCREPANCIES -> management.recordDiscrepancies(itemId);
             default -> throw new IllegalStateException("no custody step for " + execution.getCurrentActivityId());
         }
         REQUEST_FIELDS.forEach(execution::removeVariable);

@@ -15,6 +15,8 @@ import org.fengqiao.custody.PropertyItem;
 import org.fengqiao.custody.ReturnCondition;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.ForbiddenException;
+import org.fengqiao.shared.process.ProcessSteps;
+import org.fengqiao.shared.process.StepForms;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,18 +33,28 @@ class CustodyTaskCompletion implements TaskListener {
 
     private final CustodyManagement management;
     private final CustodyAccess access;
+    private final StepForms forms;
 
-    CustodyTaskCompletion(CustodyManagement management, CustodyAccess access) {
+    CustodyTaskCompletion(CustodyManagement management, CustodyAccess access, StepForms forms) {
+        this.forms = forms;
         this.management = management;
         this.access = access;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        ProcessSteps.recordingRefusals(() -> {
+            forms.refuseUndeclared(task, PROCESS_OWNED, java.util.Set.of());
+            handle(task);
+        });
+    }
+
+    private void handle(DelegateTask task) {
         CustodyVariables v = new CustodyVariables(task);
         DelegateExecution execution = task.getExecution();
         Caller caller = actor(task);
-        String itemId = v.string(ITEM_ID);
+        // the item (or inventory) is the process instance's business key, never a variable a user can rewrite
+        String itemId = execution.getProcessBusinessKey();
         switch (task.getTaskDefinitionKey()) {
             case TASK_HAND_OVER -> management.handOver(caller, itemId, v.string("centreId"));
             case TASK_INSPECT_HANDOVER -> {
@@ -71,7 +83,7 @@ class CustodyTaskCompletion implements TaskListener {
                     v.string("receiptNo"), v.string("recipientName"), v.string("recipientIdNumber"));
             case TASK_COUNT_ITEMS -> {
                 List<String> found = v.list("foundItemNos");
-                int discrepancies = management.countInventory(caller, v.string(INVENTORY_ID), found);
+                int discrepancies = management.countInventory(caller, itemId, found);
                 execution.setVariable(DISCREPANCIES, discrepancies);
             }
             default -> throw new IllegalStateException("no custody step for task " + task.getTaskDefinitionKey());

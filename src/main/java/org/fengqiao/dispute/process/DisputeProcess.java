@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.fengqiao.dispute.DisputeAction;
+import org.fengqiao.dispute.DisputeCase;
+import org.fengqiao.dispute.DisputeManagement;
 
 /** Names shared by {@code processes/dispute/dispute-mediation.bpmn} and the Java behind it. */
 public final class DisputeProcess {
@@ -54,6 +57,25 @@ public final class DisputeProcess {
             Map.entry(DisputeAction.REVIEW, List.of(TASK_REVIEW)),
             Map.entry(DisputeAction.CLOSURE, List.of(TASK_CLOSE_TERMINATED)),
             Map.entry(DisputeAction.ARCHIVE, List.of(TASK_ARCHIVE)));
+
+    /** Fields of the REST contract a step takes besides its form's (the agreement's effectiveAt). */
+    static Set<String> declaredBesidesForm(String stepKey) {
+        return TASK_MEDIATE.equals(stepKey) ? Set.of(ACTION, "effectiveAt") : Set.of(ACTION);
+    }
+
+    /**
+     * The case of a process instance: its business key, which the case's process was started with
+     * and no user can change, checked against the case's own record of its process instance.
+     */
+    static String caseOf(DelegateExecution execution, DisputeManagement management) {
+        String caseId = execution.getProcessBusinessKey();
+        DisputeCase c = caseId == null ? null : management.get(caseId);
+        if (c == null || (c.processInstanceId() != null && !c.processInstanceId().equals(execution.getProcessInstanceId()))) {
+            throw new IllegalStateException("process instance " + execution.getProcessInstanceId()
+                    + " is not the process of case " + caseId);
+        }
+        return caseId;
+    }
 
     private DisputeProcess() {
     }

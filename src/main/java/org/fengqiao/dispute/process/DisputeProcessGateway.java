@@ -18,6 +18,7 @@ import org.fengqiao.dispute.DisputeCase;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.IllegalTransitionException;
 import org.fengqiao.shared.process.InternalEngineCalls;
+import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.stereotype.Component;
 
 /** The only class of the dispute module that talks to Camunda's RuntimeService, TaskService and ManagementService. */
@@ -81,6 +82,10 @@ public class DisputeProcessGateway {
                 .orElseThrow(() -> IllegalTransitionException.of(action.path(), c.status()));
         Map<String, Object> vars = new HashMap<>(submitted);
         vars.put(DisputeProcess.ACTION, action.path());
+        internal.run(() -> {
+            ProcessSteps.dropForeignVariables(runtime, tasks, c.processInstanceId(), DisputeProcess.KEPT);
+            return null;
+        });
         as(caller, () -> tasks.complete(task.getId(), vars));
     }
 

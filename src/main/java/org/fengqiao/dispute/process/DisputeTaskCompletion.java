@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.shared.process.ProcessSteps;
+import org.fengqiao.shared.process.StepForms;
 import org.fengqiao.shared.process.StepVariables;
 import org.fengqiao.dispute.DisputeAction;
 import org.fengqiao.dispute.DisputeManagement;
@@ -29,9 +30,11 @@ class DisputeTaskCompletion implements TaskListener, ExecutionListener {
     private final DisputeProcessVariables variables;
     private final ProcessSteps steps;
     private final WorkingCalendar calendar;
+    private final StepForms forms;
 
     DisputeTaskCompletion(DisputeManagement management, DisputeProcessVariables variables, ProcessSteps steps,
-                          WorkingCalendar calendar) {
+                          WorkingCalendar calendar, StepForms forms) {
+        this.forms = forms;
         this.management = management;
         this.variables = variables;
         this.steps = steps;
@@ -40,16 +43,20 @@ class DisputeTaskCompletion implements TaskListener, ExecutionListener {
 
     @Override
     public void notify(DelegateTask task) {
-        handle(task.getExecution(), task.getTaskDefinitionKey(), task.getVariables());
+        ProcessSteps.recordingRefusals(() -> {
+            forms.refuseUndeclared(task, DisputeProcess.KEPT, DisputeProcess.declaredBesidesForm(task.getTaskDefinitionKey()));
+            handle(task.getExecution(), task.getTaskDefinitionKey(), task.getVariables());
+        });
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        handle(execution, execution.getCurrentActivityId(), execution.getVariables());
+        ProcessSteps.recordingRefusals(() -> handle(execution, execution.getCurrentActivityId(), execution.getVariables()));
     }
 
     private void handle(DelegateExecution execution, String stepKey, Map<String, Object> submitted) {
-        String caseId = (String) submitted.get(DisputeProcess.CASE_ID);
+        // the case is the process instance's (business key), never the caseId variable a user can rewrite
+        String caseId = DisputeProcess.caseOf(execution, management);
         DisputeAction action = actionOf(stepKey, submitted.get(DisputeProcess.ACTION));
         Object command = StepCommands.parse(action, new StepVariables(submitted, calendar.zone()));
         String route = management.apply(caseId, action, command, steps.caller());

@@ -4,11 +4,12 @@ import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.fengqiao.dispute.DisputeManagement;
+import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The service tasks behind the model's timers. Each reads the case id, lets the domain record what
+ * The service tasks behind the model's timers. Each finds the case by the process instance's business key, lets the domain record what
  * the timer means (催办, 督办通知, return to triage) and refreshes the process variables.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +25,10 @@ class DisputeTimerDelegates {
 
     private JavaDelegate timer(BiConsumer<DisputeManagement, String> effect) {
         return execution -> {
-            String caseId = (String) execution.getVariable(DisputeProcess.CASE_ID);
+            // the case of this process instance, never the caseId variable a user can rewrite
+            String caseId = DisputeProcess.caseOf(execution, management);
             effect.accept(management, caseId);
+            ProcessSteps.keepOnly(execution, DisputeProcess.KEPT);
             variables.apply(execution.getProcessInstance(), management.get(caseId));
         };
     }

@@ -34,6 +34,13 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                                     ObjectMapper mapper) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof CamundaIdentityAuthenticationProvider.Throttled throttled) {
+                long seconds = Math.max(1, (throttled.retryAfter.toMillis() + 999) / 1000);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                Problems.write(response, mapper, Problems.of(429, "too-many-requests", "Too many requests",
+                        "登录失败次数过多，请 " + seconds + " 秒后再试 (too many failed logins; retry in " + seconds + " s)"));
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"fengqiao\"");
             Problems.write(response, mapper, Problems.unauthorized());
         };
@@ -47,7 +54,9 @@ class SecurityConfiguration {
                         paths.matcher("/actuator/**")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationProvider(provider)
+                // this provider alone, no parent manager: with the global one as parent, a failed
+                // login was checked (and counted by the throttle) twice
+                .authenticationManager(new org.springframework.security.authentication.ProviderManager(provider))
                 .authorizeHttpRequests(a -> a
                         // probes for a load balancer or orchestrator carry no details
                         .requestMatchers(paths.matcher("/actuator/health/liveness"),
@@ -61,8 +70,18 @@ class SecurityConfiguration {
     /** A URL the firewall rejects (encoded slashes, "..", control characters) is a 400 problem, not an HTML page. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
-        return (request, response, e) -> Problems.write(response, mapper, Problems.of(400, "malformed-request",
-                "Malformed request", "请求地址无效 (the request URL was rejected)"));
+        java.util.List<String> known = java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+        return (request, response, e) -> {
+            if (!known.contains(request.getMethod())) {
+                // TRACE and the like: the firewall refuses the method, which is a 405 with Allow
+                response.setHeader("Allow", String.join(", ", known));
+                Problems.write(response, mapper, Problems.of(405, "method-not-allowed", "Method not allowed",
+                        "不支持该请求方法 (method not allowed): " + request.getMethod()));
+                return;
+            }
+            Problems.write(response, mapper, Problems.of(400, "malformed-request",
+                    "Malformed request", "请求地址无效 (the request URL was rejected)"));
+        };
     }
 
     /**
@@ -77,6 +96,44 @@ class SecurityConfiguration {
         registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(0);
+        return registration;
+    }
+
+    /** Listener refusals through the engine's own doors become their problem, not a 500 (outside Spring Security). */
+    @Bean
+    FilterRegistrationBean<EngineDoorProblems> engineDoorProblems(ObjectMapper mapper) {
+        FilterRegistrationBean<EngineDoorProblems> registration = new FilterRegistrationBean<>(new EngineDoorProblems(mapper));
+        registration.setName("fengqiao-engine-door-problems");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(-110);
+        return registration;
+    }
+
+    /** The webapps' login form under the same throttle as HTTP Basic. */
+    @Bean
+    FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle,
+            org.springframework.beans.factory.ObjectProvider<CamundaIdentityAuthenticationProvider> provider,
+            ObjectMapper mapper) {
+        FilterRegistrationBean<WebappLoginThrottle> registration =
+                new FilterRegistrationBean<>(new WebappLoginThrottle(throttle, provider, mapper));
+        registration.setName("fengqiao-webapp-login-throttle");
+        registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+        registration.setOrder(-40);
+        return registration;
+    }
+
+    /** After Spring Security (which knows the /engine-rest caller), before the engine's doors. */
+    @Bean
+    FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(ObjectMapper mapper,
+            org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.TaskService> tasks,
+            org.fengqiao.shared.process.StepForms forms,
+            org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.AuthorizationService> authorizations,
+            @org.springframework.beans.factory.annotation.Value("${fengqiao.engine.max-body-bytes:4194304}") long maxBodyBytes) {
+        FilterRegistrationBean<EngineDoorGuard> registration = new FilterRegistrationBean<>(
+                new EngineDoorGuard(mapper, tasks, forms, authorizations, maxBodyBytes));
+        registration.setName("fengqiao-engine-door-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(-50);
         return registration;
     }
 

@@ -49,6 +49,12 @@ class ProblemHandler {
             if (cause instanceof DomainException domain) {
                 return domain(domain);
             }
+            if (cause instanceof org.camunda.bpm.engine.AuthorizationException
+                    || cause instanceof org.camunda.bpm.engine.exception.NotFoundException) {
+                // the domain allowed the step; the engine no longer does: another node completed or moved it
+                return respond(Problems.of(409, "illegal-transition", "Illegal transition",
+                        "该步骤已由他人办理，请刷新后重试 (the step was completed concurrently; reload and retry)"));
+            }
             if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
                 return respond(Problems.of(409, "illegal-transition", "Illegal transition",
                         "该案件刚被他人修改，请刷新后重试 (the resource was changed concurrently; reload and retry)"));
@@ -138,7 +144,11 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return respond(Problems.of(405, "method-not-allowed", "Method not allowed", e.getMessage()));
+        ResponseEntity<ProblemDetail> response = respond(Problems.of(405, "method-not-allowed", "Method not allowed",
+                "不支持该请求方法 (method not allowed): " + e.getMethod()));
+        // RFC 9110 §15.5.6: a 405 lists the methods the resource supports
+        return ResponseEntity.status(405).headers(e.getHeaders()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(response.getBody());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -10,6 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+    /** Before everything else, Spring Security included. */
+    @Bean
+    FilterRegistrationBean<OddPathFilter> oddPathFilter(ObjectMapper mapper) {
+        FilterRegistrationBean<OddPathFilter> registration = new FilterRegistrationBean<>(new OddPathFilter(mapper));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ObjectMapper mapper,
             @Value("${fengqiao.api.max-body-bytes:16777216}") long maxBodyBytes) {

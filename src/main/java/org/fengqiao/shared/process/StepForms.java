@@ -1,0 +1,98 @@
+package org.fengqiao.shared.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.fengqiao.shared.ValidationException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The fields each step declares: the keys of its Camunda Form ({@code processes/**}/*.form, by the
+ * form's id, which the user task names in {@code camunda:formRef}). A completion may carry those
+ * fields and nothing else — whichever door it came through (the REST facade, {@code /engine-rest},
+ * the Tasklist's own API) — so that a variable a user writes cannot name another case, item or
+ * appeal, or smuggle anything else into the step. The variables the process itself keeps (ids,
+ * groups, timer dates, summaries) are recomputed from the domain after every step and never read
+ * as input.
+ */
+@Component
+public class StepForms {
+
+    private final Map<String, Set<String>> fieldsByForm;
+
+    StepForms(ObjectMapper mapper) throws IOException {
+        Map<String, Set<String>> fields = new HashMap<>();
+        Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.form");
+        for (Resource resource : resources) {
+            try (InputStream in = resource.getInputStream()) {
+                JsonNode form = mapper.readTree(in);
+                Set<String> keys = new LinkedHashSet<>();
+                collect(form, keys);
+                fields.put(form.path("id").asText(), Set.copyOf(keys));
+            }
+        }
+        this.fieldsByForm = Map.copyOf(fields);
+    }
+
+    private static void collect(JsonNode node, Set<String> keys) {
+        for (JsonNode component : node.path("components")) {
+            if (component.hasNonNull("key")) {
+                keys.add(component.get("key").asText());
+            }
+            collect(component, keys);
+        }
+    }
+
+    /** The keys of the form the task shows in the Tasklist (empty if it has none). */
+    public Set<String> fieldsOf(DelegateTask task) {
+        String formRef = formRefOf(task);
+        return formRef == null ? Set.of() : fieldsByForm.getOrDefault(formRef, Set.of());
+    }
+
+    /** The keys of a form by its id. */
+    public Set<String> fieldsOf(String formId) {
+        return fieldsByForm.getOrDefault(formId, Set.of());
+    }
+
+    private static String formRefOf(DelegateTask task) {
+        UserTask userTask = task.getBpmnModelElementInstance();
+        return userTask == null ? null : userTask.getCamundaFormRef();
+    }
+
+    /**
+     * Refuses (422, one error per field) a completion that carries variables other than the task's
+     * form fields, {@code alsoDeclared} (fields of the REST contract of this step) and the variables
+     * the process keeps itself.
+     */
+    public void refuseUndeclared(DelegateTask task, Collection<String> processOwned, Collection<String> alsoDeclared) {
+        Set<String> allowed = new java.util.HashSet<>(fieldsOf(task));
+        allowed.addAll(processOwned);
+        allowed.addAll(alsoDeclared);
+        Set<String> undeclared = new TreeSet<>(task.getVariableNames());
+        undeclared.removeAll(allowed);
+        if (undeclared.isEmpty()) {
+            return;
+        }
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        for (String name : undeclared) {
+            errors.add(new ValidationException.FieldError(name,
+                    "本步骤的表单没有该字段，不能提交 (not a field of this step's form)"));
+        }
+        throw new ValidationException(errors);
+    }
+}
