@@ -1,10 +1,6 @@
 package org.fengqiao.shared.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,11 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -28,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.fengqiao.shared.web.CachedBodyRequest;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.shared.process.StepForms;
@@ -123,7 +117,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
                     tooLarge(response);
                     return;
                 }
-                request = new CachedBody(request, body);
+                request = new CachedBodyRequest(request, body);
             }
         }
         String path = enginePath(request);
@@ -170,7 +164,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
                 write(response, 422, "validation-failed", "Validation failed", refusal.getMessage(), errors);
                 return;
             }
-            chain.doFilter(new CachedBody(request, body), response);
+            chain.doFilter(new CachedBodyRequest(request, body), response);
             return;
         }
         chain.doFilter(request, response);
@@ -268,43 +262,5 @@ class EngineDoorGuard extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         mapper.writeValue(response.getOutputStream(), body);
-    }
-
-    /** The request with its already-read body. */
-    static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override public boolean isFinished() { return in.available() == 0; }
-                @Override public boolean isReady() { return true; }
-                @Override public void setReadListener(ReadListener listener) { }
-                @Override public int read() { return in.read(); }
-                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }
