@@ -1,6 +1,5 @@
 package org.fengqiao.appeal;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +50,7 @@ class AppealDeadlineRecomputation {
     @EventListener
     void on(CalendarYearChanged event) {
         OffsetDateTime now = calendar.now();
-        OffsetDateTime from = LocalDate.of(event.year(), 1, 1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+        OffsetDateTime from = event.firstMoment(calendar.zone());
         int changed = 0;
         for (String id : appeals.withOpenDeadlinesFrom(from, now)) {
             changed += recompute(id, event, now);

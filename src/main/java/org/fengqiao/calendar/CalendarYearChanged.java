@@ -13,4 +13,12 @@ public record CalendarYearChanged(int year, CalendarStatus previousStatus, Strin
         String what = previousStatus == CalendarStatus.OFFICIAL ? "已更新" : "已录入";
         return year + " 年节假日安排" + what + (source == null || source.isBlank() ? "" : "（" + source + "）");
     }
+
+    /**
+     * The first moment of the year in {@code zone}: a deadline before it counted no day of that year
+     * (nor moved into it), so only deadlines from here on can depend on the change.
+     */
+    public java.time.OffsetDateTime firstMoment(java.time.ZoneId zone) {
+        return java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toOffsetDateTime();
+    }
 }

@@ -446,7 +446,7 @@ public class CustodyManagement {
     @Transactional
     public List<MovedDeadline> recomputeDeadlines(CalendarYearChanged event) {
         OffsetDateTime now = now();
-        OffsetDateTime from = java.time.LocalDate.of(event.year(), 1, 1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+        OffsetDateTime from = event.firstMoment(calendar.zone());
         List<MovedDeadline> moved = new ArrayList<>();
         for (PropertyItem item : items.withOpenDeadlinesFrom(from, now)) {
             OffsetDateTime due;

@@ -1,6 +1,5 @@
 package org.fengqiao.dispute;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,8 +69,7 @@ class DisputeDeadlineRecomputation {
     @EventListener
     void on(CalendarYearChanged event) {
         OffsetDateTime now = calendar.now();
-        // a deadline before the year's first day counted no day of that year (nor moved into it)
-        OffsetDateTime from = LocalDate.of(event.year(), 1, 1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+        OffsetDateTime from = event.firstMoment(calendar.zone());
         int changed = 0;
         for (String id : cases.withOpenDeadlinesFrom(from, now)) {
             changed += recompute(id, event, now);

@@ -1,6 +1,5 @@
 package org.fengqiao.supervision;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.fengqiao.calendar.CalendarYearChanged;
@@ -36,7 +35,7 @@ class SupervisionDeadlineRecomputation {
     @EventListener
     void on(CalendarYearChanged event) {
         OffsetDateTime now = calendar.now();
-        OffsetDateTime from = LocalDate.of(event.year(), 1, 1).atStartOfDay(calendar.zone()).toOffsetDateTime();
+        OffsetDateTime from = event.firstMoment(calendar.zone());
         int changed = 0;
         for (SupervisionRecords.Counted s : records.countedOpenFrom(from, now)) {
             OffsetDateTime due = calendar.deadline(s.issuedAt(), s.responseLimit());
