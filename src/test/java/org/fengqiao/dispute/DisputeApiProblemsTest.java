@@ -19,35 +19,21 @@ import org.fengqiao.support.Api;
 import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The contract's general rules on the dispute resource: errors, precedence, lists, idempotency, text. */
 @FengqiaoTest
-class DisputeApiProblemsTest {
+class DisputeApiProblemsTest extends DisputeApiTestBase {
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper mapper;
     @Autowired JdbcClient jdbc;
     @Autowired ManagementService managementService;
-
-    Api api;
-    DisputeFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(mvc, mapper);
-        f = new DisputeFixtures(api);
-    }
 
     @AfterEach
     void resetClock() {

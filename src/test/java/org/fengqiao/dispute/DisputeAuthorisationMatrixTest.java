@@ -14,16 +14,13 @@ import org.fengqiao.organisation.Role;
 import org.fengqiao.organisation.RoleMatrix;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The authorisation matrix of issue 5: every dispute role × every dispute action × own / other
@@ -35,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * engine's task authorization lets that user complete the step as themselves.
  */
 @FengqiaoTest
-class DisputeAuthorisationMatrixTest {
+class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
 
     /** A demo user, its role and whether it belongs to the case's organisation chain. */
     record Member(String user, Role role, boolean own) {
@@ -86,18 +83,7 @@ class DisputeAuthorisationMatrixTest {
     /** One case per status for the cells that change nothing (403 / 404); shared across cells. */
     static final Map<DisputeStatus, String> SHARED = new EnumMap<>(DisputeStatus.class);
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper mapper;
     @Autowired RoleMatrix matrix;
-
-    Api api;
-    DisputeFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(mvc, mapper);
-        f = new DisputeFixtures(api);
-    }
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();

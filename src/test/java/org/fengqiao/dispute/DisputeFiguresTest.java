@@ -10,13 +10,10 @@ import java.util.Map;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The mediation report's read model ({@link DisputeFigures}) follows a case driven through the
@@ -24,20 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * equals a recomputation from the case tables afterwards.
  */
 @FengqiaoTest
-class DisputeFiguresTest {
+class DisputeFiguresTest extends DisputeApiTestBase {
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper mapper;
     @Autowired DisputeFigures figures;
-
-    Api api;
-    DisputeFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(mvc, mapper);
-        f = new DisputeFixtures(api);
-    }
 
     @Test
     void followsAnEscalatedCaseToItsSatisfiedReturnVisit() {

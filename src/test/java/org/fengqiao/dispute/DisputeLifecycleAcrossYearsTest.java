@@ -14,15 +14,12 @@ import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.fengqiao.support.TestClock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 10: the whole dispute lifecycle with "today" placed where its deadlines cross into years
@@ -30,21 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * counted as the Civil Code counts months.
  */
 @FengqiaoTest
-class DisputeLifecycleAcrossYearsTest {
+class DisputeLifecycleAcrossYearsTest extends DisputeApiTestBase {
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper mapper;
     @Autowired DisputeSettings settings;
     @Autowired WorkingCalendar calendar;
-
-    Api api;
-    DisputeFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(mvc, mapper);
-        f = new DisputeFixtures(api);
-    }
 
     /**
      * One month of people's mediation from the day mediators are assigned (the start day not

@@ -3,7 +3,6 @@ package org.fengqiao.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -11,30 +10,16 @@ import org.camunda.bpm.engine.HistoryService;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The acceptance path: the labour dispute from POST /api/disputes to ARCHIVED, as the demo users. */
 @FengqiaoTest
-class DisputeLifecycleApiTest {
+class DisputeLifecycleApiTest extends DisputeApiTestBase {
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper mapper;
     @Autowired HistoryService history;
-
-    Api api;
-    DisputeFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(mvc, mapper);
-        f = new DisputeFixtures(api);
-    }
 
     @Test
     void labourDisputeRunsFromRegistrationToArchive() {

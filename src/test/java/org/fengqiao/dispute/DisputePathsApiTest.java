@@ -3,7 +3,6 @@ package org.fengqiao.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -18,32 +17,18 @@ import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Every branch of state machine A that the lifecycle test does not walk, one test per path, through the real engine. */
 @FengqiaoTest
-class DisputePathsApiTest {
+class DisputePathsApiTest extends DisputeApiTestBase {
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper mapper;
     @Autowired SupervisionRecords supervisions;
     @Autowired TaskService taskService;
-
-    Api api;
-    DisputeFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(mvc, mapper);
-        f = new DisputeFixtures(api);
-    }
 
     @AfterEach
     void resetClock() {

@@ -32,40 +32,26 @@ import org.fengqiao.shared.ValidationException;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The Tasklist and the REST facade are two doors to the same step: completing the Camunda user
  * task with form-style variables applies the same domain rules, as the logged-in user.
  */
 @FengqiaoTest
-class DisputeTasklistDoorTest {
+class DisputeTasklistDoorTest extends DisputeApiTestBase {
 
     private static final List<String> MEDIATOR1_GROUPS = List.of("mediator", "rz-ls-adw-tw-mediator");
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper mapper;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired FormService formService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
-
-    Api api;
-    DisputeFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(mvc, mapper);
-        f = new DisputeFixtures(api);
-    }
 
     @AfterEach
     void clear() {

@@ -20,38 +20,24 @@ import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The model's timers, fired deterministically: the engine clock (which the application's Clock
  * follows) is moved and the due timer jobs are executed through the ManagementService.
  */
 @FengqiaoTest
-class DisputeTimersTest {
+class DisputeTimersTest extends DisputeApiTestBase {
 
     private static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper mapper;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
     @Autowired SupervisionRecords supervisions;
-
-    Api api;
-    DisputeFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(mvc, mapper);
-        f = new DisputeFixtures(api);
-    }
 
     @AfterEach
     void resetClock() {
