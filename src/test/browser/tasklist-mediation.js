@@ -15,6 +15,8 @@ const user = process.env.USER_ID || 'mediator1';
 const password = process.env.PASSWORD || 'demo';
 const artifacts = process.env.ARTIFACTS || 'target/browser-artifacts';
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+// the server's clock (the test suite fixes "today"), not this machine's: the milliseconds between them
+const serverOffset = process.env.SERVER_NOW_MS ? Number(process.env.SERVER_NOW_MS) - Date.now() : 0;
 const ZONE = 'Asia/Shanghai';
 
 if (!base || !caseNo) {
@@ -86,8 +88,8 @@ function shanghai(date) {
     await page.locator('.fjs-form-field-select').filter({ hasText: '本次办理事项' }).locator('.fjs-input-group').click();
     await page.locator('.fjs-dropdownlist-item', { hasText: '记录调解（笔录）' }).click();
 
-    // 4. 调解时间 (half an hour ago, Shanghai time), 调解地点, 调解笔录, 已告知权利义务
-    const held = shanghai(new Date(Date.now() - 30 * 60 * 1000));
+    // 4. 调解时间 (half an hour ago on the server's clock, Shanghai time), 调解地点, 调解笔录, 已告知权利义务
+    const held = shanghai(new Date(Date.now() + serverOffset - 30 * 60 * 1000));
     const dateInput = page.getByLabel('调解时间（日期）');
     await dateInput.click();
     await dateInput.fill(held.date);

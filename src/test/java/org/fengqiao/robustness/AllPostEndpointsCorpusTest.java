@@ -45,13 +45,20 @@ class AllPostEndpointsCorpusTest {
         Map<String, String> ids = realIds(api);
         JsonNode paths = api.get("admin", "/v3/api-docs").body().path("paths");
         List<String[]> endpoints = new ArrayList<>();
+        List<String> bodiless = new ArrayList<>();
         paths.fields().forEachRemaining(e -> {
             for (String method : List.of("post", "put")) {
                 if (e.getValue().has(method)) {
-                    endpoints.add(new String[] {method, e.getKey()});
+                    // a command that reads no body (signing a ledger checkpoint) has no body to get wrong
+                    if (e.getValue().path(method).has("requestBody")) {
+                        endpoints.add(new String[] {method, e.getKey()});
+                    } else {
+                        bodiless.add(method + " " + e.getKey());
+                    }
                 }
             }
         });
+        assertThat(bodiless).as("POST/PUT endpoints that read no body").containsExactly("post /api/custody-ledger/checkpoints");
         assertThat(endpoints).as("POST/PUT endpoints in the OpenAPI document").hasSizeGreaterThan(40);
         Map<String, Long> before = snapshot();
         int requests = 0;
