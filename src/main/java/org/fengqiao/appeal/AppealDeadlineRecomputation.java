@@ -64,17 +64,8 @@ class AppealDeadlineRecomputation {
         if (!AppealManagement.TARGET_TYPE.equals(event.targetType())) {
             return;
         }
-        appeals.find(event.targetId()).ifPresent(a -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("field", "supervision.responseDueAt");
-            details.put("supervisionId", event.supervisionId());
-            details.put("level", event.level().name());
-            details.put("oldDueAt", event.oldDueAt().toString());
-            details.put("newDueAt", event.newDueAt().toString());
-            details.put("reason", event.reason());
-            details.put("year", event.year());
-            appeals.addHistory(a.id, calendar.now(), AppealManagement.SYSTEM, ACTION, a.status, a.status, details);
-        });
+        appeals.find(event.targetId()).ifPresent(a -> appeals.addHistory(a.id, calendar.now(), AppealManagement.SYSTEM,
+                ACTION, a.status, a.status, event.historyDetails()));
     }
 
     int recompute(String appealId, CalendarYearChanged event, OffsetDateTime now) {

@@ -84,19 +84,7 @@ class DisputeDeadlineRecomputation {
             return;
         }
         cases.find(event.targetId()).ifPresent(c -> records.addHistory(c.id, calendar.now(), DisputeManagement.SYSTEM,
-                ACTION, c.status, c.status, supervisionChange(event)));
-    }
-
-    static Map<String, Object> supervisionChange(SupervisionResponseDueRecomputed event) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("field", "supervision.responseDueAt");
-        details.put("supervisionId", event.supervisionId());
-        details.put("level", event.level().name());
-        details.put("oldDueAt", event.oldDueAt().toString());
-        details.put("newDueAt", event.newDueAt().toString());
-        details.put("reason", event.reason());
-        details.put("year", event.year());
-        return details;
+                ACTION, c.status, c.status, event.historyDetails()));
     }
 
     /** Recomputes one case's open deadlines; answers how many changed. */
