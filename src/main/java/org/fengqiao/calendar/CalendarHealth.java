@@ -35,19 +35,24 @@ class CalendarHealth implements HealthIndicator {
     /** From November 1, whether next year is still provisional. */
     boolean nextYearMissing() {
         LocalDate today = calendar.today();
-        return !MonthDay.from(today).isBefore(WARN_FROM) && !calendar.hasYear(today.getYear() + 1);
+        return warnsOn(today) && !calendar.hasYear(today.getYear() + 1);
+    }
+
+    private static boolean warnsOn(LocalDate today) {
+        return !MonthDay.from(today).isBefore(WARN_FROM);
     }
 
     @Override
     public Health health() {
         LocalDate today = calendar.today();
         int next = today.getYear() + 1;
+        boolean nextEntered = calendar.hasYear(next);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("year", today.getYear());
         details.put("yearStatus", calendar.hasYear(today.getYear()) ? CalendarStatus.OFFICIAL : CalendarStatus.PROVISIONAL);
         details.put("nextYear", next);
-        details.put("status", calendar.hasYear(next) ? CalendarStatus.OFFICIAL : CalendarStatus.PROVISIONAL);
-        if (nextYearMissing()) {
+        details.put("status", nextEntered ? CalendarStatus.OFFICIAL : CalendarStatus.PROVISIONAL);
+        if (warnsOn(today) && !nextEntered) {
             details.put("warning", next + " 年节假日安排通知尚未录入，期限按《全国年节及纪念日放假办法》暂定计算；"
                     + "通知公布后请由管理员通过 PUT /api/calendar/" + next + " 录入 (next year's notice is not entered yet)");
         }

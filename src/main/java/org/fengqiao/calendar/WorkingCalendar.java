@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkingCalendar {
 
     private static final int MAX_AMOUNT = 3660;
+    /** The source of an OFFICIAL year entered without naming its notice. */
+    private static final String DEFAULT_SOURCE = "国务院办公厅节假日安排通知";
     /** How long a node trusts its copy of a year before reading it again (another node may have changed it). */
     private static final long CACHE_MILLIS = 60_000;
 
@@ -209,7 +211,7 @@ public class WorkingCalendar {
     /** The year's notice, if one has been entered. */
     public Optional<CalendarYear> official(int year) {
         List<String> source = jdbc.sql("select source from calendar_year where year_no = ?").param(year)
-                .query((rs, n) -> String.valueOf(rs.getString(1))).list();
+                .query((rs, n) -> rs.getString(1)).list();
         if (source.isEmpty()) {
             return Optional.empty();
         }
@@ -221,7 +223,7 @@ public class WorkingCalendar {
                     LocalDate day = rs.getObject(1, LocalDate.class);
                     ("HOLIDAY".equals(rs.getString(2)) ? holidays : workdays).add(day);
                 });
-        String text = "null".equals(source.get(0)) ? "国务院办公厅节假日安排通知" : source.get(0);
+        String text = source.get(0) == null ? DEFAULT_SOURCE : source.get(0);
         return Optional.of(new CalendarYear(year, CalendarStatus.OFFICIAL, text, holidays, workdays));
     }
 
@@ -245,7 +247,7 @@ public class WorkingCalendar {
         for (LocalDate day : new HashSet<>(data.makeUpWorkdays())) {
             jdbc.sql("insert into calendar_day (day_date, kind) values (?, 'WORKDAY')").param(day).update();
         }
-        String source = data.source() == null || data.source().isBlank() ? "国务院办公厅节假日安排通知" : data.source().strip();
+        String source = data.source() == null || data.source().isBlank() ? DEFAULT_SOURCE : data.source().strip();
         if (jdbc.sql("update calendar_year set updated_at = ?, source = ? where year_no = ?")
                 .params(now(), source, data.year()).update() == 0) {
             jdbc.sql("insert into calendar_year (year_no, updated_at, source) values (?, ?, ?)")
