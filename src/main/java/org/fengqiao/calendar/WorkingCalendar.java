@@ -244,7 +244,7 @@ public class WorkingCalendar {
         for (LocalDate day : new HashSet<>(data.holidays())) {
             jdbc.sql("insert into calendar_day (day_date, kind) values (?, 'HOLIDAY')").param(day).update();
         }
-        for (LocalDate day : new HashSet<>(data.makeUpWorkdays())) {
+        for (LocalDate day : data.makeUpWorkdays() == null ? Set.<LocalDate>of() : new HashSet<>(data.makeUpWorkdays())) {
             jdbc.sql("insert into calendar_day (day_date, kind) values (?, 'WORKDAY')").param(day).update();
         }
         String source = data.source() == null || data.source().isBlank() ? DEFAULT_SOURCE : data.source().strip();

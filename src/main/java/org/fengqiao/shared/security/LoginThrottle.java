@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,10 +39,17 @@ public class LoginThrottle {
 
     private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
-    private final Clock clock = Clock.systemUTC();
+    /** Real time, not the engine's: a login delay protects against guessing now, whatever the cases' clock says. */
+    private final Clock clock;
 
+    @Autowired
     LoginThrottle(MeterRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    LoginThrottle(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** How long this user must still wait from this address before the next attempt (zero: go ahead). */

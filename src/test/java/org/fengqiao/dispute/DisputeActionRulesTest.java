@@ -1,0 +1,78 @@
+package org.fengqiao.dispute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The contract's dispute action table: the statuses each action is legal in, its actor and path. */
+class DisputeActionRulesTest {
+
+    private static DisputeCase in(DisputeStatus status) {
+        DisputeCase c = new DisputeCase();
+        c.status = status;
+        return c;
+    }
+
+    private static Set<DisputeStatus> legalStatuses(DisputeAction action) {
+        Set<DisputeStatus> result = EnumSet.noneOf(DisputeStatus.class);
+        for (DisputeStatus s : DisputeStatus.values()) {
+            if (action.allowedIn(in(s))) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void eachActionIsLegalExactlyInTheContractsStatuses() {
+        assertThat(legalStatuses(DisputeAction.TRIAGE)).containsExactly(DisputeStatus.TRIAGE);
+        assertThat(legalStatuses(DisputeAction.ACCEPTANCE)).containsExactly(DisputeStatus.ASSIGNED_PENDING_ACCEPT);
+        assertThat(legalStatuses(DisputeAction.CONSENT)).containsExactly(DisputeStatus.CONSENT_PENDING);
+        assertThat(legalStatuses(DisputeAction.MEDIATORS)).containsExactly(DisputeStatus.MEDIATOR_ASSIGNMENT);
+        for (DisputeAction a : EnumSet.of(DisputeAction.RECUSAL, DisputeAction.SESSIONS, DisputeAction.EXTENSION,
+                DisputeAction.ESCALATION, DisputeAction.AGREEMENT, DisputeAction.TERMINATION)) {
+            assertThat(legalStatuses(a)).as(a.path()).containsExactly(DisputeStatus.IN_MEDIATION);
+        }
+        assertThat(legalStatuses(DisputeAction.JUDICIAL_CONFIRMATION)).containsExactly(DisputeStatus.PERFORMANCE_MONITORING);
+        assertThat(legalStatuses(DisputeAction.PERFORMANCE)).containsExactly(DisputeStatus.PERFORMANCE_MONITORING);
+        assertThat(legalStatuses(DisputeAction.COURT_DECISION)).containsExactly(DisputeStatus.JUDICIAL_CONFIRMATION);
+        assertThat(legalStatuses(DisputeAction.RETURN_VISIT))
+                .containsExactlyInAnyOrder(DisputeStatus.RETURN_VISIT, DisputeStatus.TERMINATED_NO_AGREEMENT);
+        assertThat(legalStatuses(DisputeAction.REVIEW)).containsExactly(DisputeStatus.SUPERVISOR_REVIEW);
+        assertThat(legalStatuses(DisputeAction.CLOSURE)).containsExactly(DisputeStatus.TERMINATED_NO_AGREEMENT);
+        assertThat(legalStatuses(DisputeAction.ARCHIVE)).containsExactlyInAnyOrder(DisputeStatus.CLOSED,
+                DisputeStatus.REJECTED_NOT_ACCEPTED, DisputeStatus.TRANSFERRED_OUT);
+    }
+
+    @Test
+    void aMediationPastItsDeadlineAllowsOnlyExtensionOrTermination() {
+        DisputeCase overdue = in(DisputeStatus.IN_MEDIATION);
+        overdue.overdue = true;
+        for (DisputeAction a : DisputeAction.values()) {
+            boolean expected = a == DisputeAction.EXTENSION || a == DisputeAction.TERMINATION;
+            assertThat(a.allowedIn(overdue)).as(a.path()).isEqualTo(expected);
+        }
+        DisputeCase overdueElsewhere = in(DisputeStatus.PERFORMANCE_MONITORING);
+        overdueElsewhere.overdue = true;
+        assertThat(DisputeAction.PERFORMANCE.allowedIn(overdueElsewhere)).as("the flag binds only mediation").isTrue();
+    }
+
+    @Test
+    void pathsLabelsAndActorsAreTheContracts() {
+        assertThat(DisputeAction.ofPath("judicial-confirmation")).contains(DisputeAction.JUDICIAL_CONFIRMATION);
+        assertThat(DisputeAction.ofPath("return-visit")).contains(DisputeAction.RETURN_VISIT);
+        assertThat(DisputeAction.ofPath("no-such-action")).isEmpty();
+        assertThat(DisputeAction.ARCHIVE.path()).isEqualTo("archive");
+        assertThat(DisputeAction.ARCHIVE.label()).isEqualTo("立卷归档");
+        assertThat(DisputeAction.COURT_DECISION.actor()).isEqualTo(DisputeAction.Actor.COURT);
+        assertThat(DisputeAction.RECUSAL.actor()).isEqualTo(DisputeAction.Actor.CASE_MEDIATOR);
+        assertThat(DisputeAction.CONSENT.actor()).isEqualTo(DisputeAction.Actor.ORG_STAFF);
+        for (DisputeAction a : DisputeAction.values()) {
+            assertThat(DisputeAction.ofPath(a.path())).contains(a);
+            assertThat(a.label()).isNotBlank();
+        }
+    }
+}
