@@ -127,6 +127,12 @@ final class DisputeFixtures {
                 "PERFORMANCE_MONITORING");
     }
 
+    /** 司法确认 filed by the presiding mediator (mediator1) at {@code filedAt}. */
+    Api.Response confirmation(String id, String filedAt) {
+        return ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院", "filedAt", filedAt),
+                "JUDICIAL_CONFIRMATION");
+    }
+
     Api.Response get(String user, String id) {
         return api.get(user, "/api/disputes/" + id);
     }

@@ -16,6 +16,7 @@ import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D1: respondent refuses → TERMINATED_NO_AGREEMENT with routes advised → closure → CLOSED / REFUSED_BY_PARTY")
+    @LegalRule(value = "D1", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ConsentRefused", "org.fengqiao.dispute.DisputeCase#recordConsent"})
     void respondentRefusesConsent() {
         String id = registered();
         f.designate(id, DisputeFixtures.ADW_COMMITTEE, "PEOPLES", "TOWN");
@@ -81,6 +83,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D17 + D19: NOT_ACCEPT → REJECTED_NOT_ACCEPTED / NOT_ACCEPTED; archive by triage only with the mandatory documents")
+    @LegalRule(value = "D17", model = {"processes/dispute/dispute-mediation.bpmn#Flow_NotAccepted", "org.fengqiao.dispute.NotAcceptReason"})
+    @LegalRule(value = "D19", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_Archive", "org.fengqiao.dispute.DisputeSettings#archiveRequired"})
     void notAcceptedThenArchivedByTriage() {
         String id = registered();
         Api.Response rejected = f.ok("triage", id, "triage", Map.of("decision", "NOT_ACCEPT",
@@ -155,6 +159,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7: extension only with all parties' consent; dueAt moves later")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Flow_Extended", "org.fengqiao.dispute.DisputeCase#extend"})
     void extensionNeedsAllPartiesConsent() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         String before = dueAt(id);
@@ -207,6 +212,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D9 + D2: termination must inform of arbitration/administrative/judicial routes")
+    @LegalRule(value = "D9", model = {"processes/dispute/dispute-mediation.bpmn#Flow_MediationTerminated", "org.fengqiao.dispute.InformedRoute"})
+    @LegalRule(value = "D2", model = {"processes/dispute/dispute-mediation.bpmn#Flow_MediationTerminated", "org.fengqiao.dispute.DisputeCase#terminate"})
     void terminationInformsRoutes() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         assertValidation(f.act("mediator1", id, "termination", Map.of("reason", "申请人要求终止调解")), "routesInformed");
@@ -292,6 +299,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D14: judicial confirmation REJECTED → IN_MEDIATION again (re-mediate), agreement no longer stands")
+    @LegalRule(value = "D14", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ConfirmationRejected", "org.fengqiao.dispute.DisputeCase#courtDecided"})
     void confirmationRejected() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         f.session("mediator1", id, true);
@@ -316,6 +324,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D12: judicial confirmation filed more than 30 days after the agreement took effect → 409 deadline-passed")
+    @LegalRule(value = "D12", model = {"org.fengqiao.dispute.DisputeSettings#judicialConfirmationWindow", "org.fengqiao.dispute.DisputeManagement#judicialConfirmation"})
     void confirmationAfterThirtyDays() {
         OffsetDateTime now = TestClock.offsetNow().withNano(0);
         // mediation began 45 days ago (the engine clock moved back for the start of the case)
@@ -339,6 +348,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D11: oral agreement → effective when reached → CLOSED / SUCCESS_ORAL")
+    @LegalRule(value = "D11", model = {"processes/dispute/dispute-mediation.bpmn#Flow_AgreementReached", "org.fengqiao.dispute.AgreementForm#ORAL"})
     void oralAgreement() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         f.session("mediator1", id, true);
@@ -354,6 +364,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D4 + D3: recusal replaces the presiding mediator; the recused mediator gets 403")
+    @LegalRule(value = "D4", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ContinueMediation", "org.fengqiao.dispute.DisputeCase#replaceMediator"})
+    @LegalRule(value = "D3", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_AssignMediators", "org.fengqiao.dispute.SelectedBy#ORG"})
     void recusalReplacesMediator() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute(), "mediator1", List.of("mediator1"));
         Api.Response replaced = f.ok("mediator1", id, "recusal", Map.of("requestedBy", "周某", "grounds", "调解员系申请人近亲属",
@@ -377,6 +389,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D5 + D6: the first session requires the rights-and-duties notice; sessions are recorded")
+    @LegalRule(value = "D5", model = {"org.fengqiao.dispute.DisputeRecords#rightsNoticeDelivered", "org.fengqiao.dispute.DisputeManagement#session"})
+    @LegalRule(value = "D6", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_Mediate", "org.fengqiao.dispute.DisputeRecords#addSession"})
     void firstSessionNeedsRightsNotice() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         assertValidation(f.session("mediator1", id, false), "rightsNoticeDelivered");
@@ -396,6 +410,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D20 + D8: court-referred (委派) mediation that fails returns the materials to the court")
+    @LegalRule(value = "D20", model = {"org.fengqiao.dispute.DisputeManagement#termination"})
+    @LegalRule(value = "D8", model = {"org.fengqiao.dispute.MediationType#COURT_REFERRED_PRE_FILING"})
     void courtReferredTerminationReturnsMaterials() {
         Map<String, Object> body = new HashMap<>(DisputeFixtures.neighbourDispute());
         body.put("channel", "COURT_REFERRAL");
@@ -413,6 +429,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D16 + D15: performance DEFAULTED → RETURN_VISIT; advice litigation (unconfirmed) or enforcement (confirmed)")
+    @LegalRule(value = "D16", model = {"processes/dispute/dispute-mediation.bpmn#Flow_PerformanceSettled", "org.fengqiao.dispute.DisputeManagement#performance"})
+    @LegalRule(value = "D15", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_MonitorPerformance", "org.fengqiao.dispute.DisputeCase#recordPerformance"})
     void performanceDefaulted() {
         String unconfirmed = f.inMediation(DisputeFixtures.neighbourDispute());
         f.agreement(unconfirmed, "WRITTEN");

@@ -31,6 +31,7 @@ import org.fengqiao.support.TestClock;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D6: a session recorded in the Tasklist has the same effect as POST /sessions")
+    @LegalRule(value = "D6", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_Mediate", "org.fengqiao.dispute.DisputeRecords#addSession"})
     void sessionThroughEitherDoor() {
         String viaRest = f.inMediation(DisputeFixtures.neighbourDispute());
         String viaTasklist = f.inMediation(DisputeFixtures.neighbourDispute());
@@ -164,6 +166,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D5: the Tasklist refuses a first session without the rights notice exactly like the REST action (422, nothing stored)")
+    @LegalRule(value = "D5", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_Mediate", "org.fengqiao.dispute.DisputeManagement#session"})
     void sameRefusalThroughTheTasklist() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         int historyBefore = f.history("mediator1", id).size();

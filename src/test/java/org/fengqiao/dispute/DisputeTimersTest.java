@@ -19,6 +19,7 @@ import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7: the warning timer fires before the mediation deadline → REMINDER 督办, still IN_MEDIATION, not overdue")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Timer_MediationWarning", "org.fengqiao.dispute.DisputeSettings#warningBefore"})
     void warningBeforeDeadline() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         Api.Response mediating = f.get("mediator1", id);
@@ -131,6 +133,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7: the deadline timer → overdue, NOTICE 督办, only extension/termination; extension → back in mediation")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Timer_MediationDeadline", "processes/dispute/dispute-mediation.bpmn#UserTask_DecideOnExpiry", "org.fengqiao.dispute.DisputeManagement#mediationExpired"})
     void deadlinePassedThenExtended() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         Api.Response mediating = f.get("mediator1", id);
@@ -172,6 +175,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7 + §0: a mediation deadline falling in the National Day holiday moves to the next working day 2026-10-08")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Timer_MediationDeadline", "org.fengqiao.calendar.WorkingCalendar#deadline"})
     void deadlineInHolidayMovesToNextWorkingDay() {
         moveClockTo(OffsetDateTime.of(2026, 9, 1, 10, 0, 0, 0, CST));
         String id = f.register(DisputeFixtures.neighbourDispute()).text("id");
@@ -199,6 +203,8 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7 + D9: past the deadline the mediator may terminate instead; the parties are told their routes")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ExpiryTerminated"})
+    @LegalRule(value = "D9", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ExpiryTerminated", "org.fengqiao.dispute.InformedRoute"})
     void deadlinePassedThenTerminated() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         Api.Response mediating = f.get("mediator1", id);
@@ -220,6 +226,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D15: the performance deadline timer records a REMINDER 督办 and monitoring continues")
+    @LegalRule(value = "D15", model = {"processes/dispute/dispute-mediation.bpmn#Timer_PerformanceDue", "org.fengqiao.dispute.DisputeManagement#performanceOverdue"})
     void performanceDeadlinePassed() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         LocalDate deadline = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CST).toLocalDate().plusDays(10);
@@ -242,6 +249,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D13: the court review timer (15 days) records a reminder while the confirmation stays pending")
+    @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#Timer_CourtReview", "org.fengqiao.dispute.DisputeManagement#courtReviewOverdue"})
     void courtReviewOverdue() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         f.agreement(id, "WRITTEN");
