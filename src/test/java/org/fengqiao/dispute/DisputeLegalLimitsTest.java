@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -12,6 +13,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.calendar.DeadlineUnit;
 import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.calendar.WorkingCalendar;
+import org.fengqiao.supervision.SupervisionLevel;
+import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.fengqiao.support.LegalRule;
@@ -37,6 +40,7 @@ class DisputeLegalLimitsTest extends DisputeApiTestBase {
     @Autowired DisputeSettings settings;
     @Autowired WorkingCalendar calendar;
     @Autowired ManagementService managementService;
+    @Autowired SupervisionRecords supervisions;
 
     @AfterEach
     void resetClock() {
@@ -132,5 +136,85 @@ class DisputeLegalLimitsTest extends DisputeApiTestBase {
         assertThat(windowEnd).isEqualTo(LocalDate.of(2026, 4, 1));
         assertThat(OffsetDateTime.parse(f.lastEntry("mediator1", id, "judicial-confirmation").path("details")
                 .path("windowEndsAt").asText()).atZoneSameInstant(CST).toLocalDate()).isEqualTo(windowEnd);
+    }
+
+    @Test
+    @DisplayName("D8: court-referred mediation runs from the signing for the court's materials (委托 15 days from 2026-03-02 → 2026-03-17)")
+    @LegalRule(value = "D8", model = {"processes/dispute/forms/dispute-mediators-form.form#materialsReceivedAt",
+            "org.fengqiao.dispute.DisputeManagement#mediators", "org.fengqiao.dispute.MediationType#courtReferred"})
+    void courtReferredClockStartsWithTheMaterials() {
+        TestClock.runFrom(MONDAY);
+        String id = f.register(DisputeFixtures.neighbourDispute()).text("id");
+        f.ok("triage", id, "triage", Map.of("decision", "ACCEPT", "mediationType", "COURT_ENTRUSTED", "level", "TOWN",
+                "orgId", DisputeFixtures.ADW_COMMITTEE, "assignmentMode", "DESIGNATE"), "CONSENT_PENDING");
+        f.ok("orgadmin", id, "consent", Map.of("respondentConsent", "AGREED"), "MEDIATOR_ASSIGNMENT");
+        // the mediators are recorded three days after the materials were signed for
+        TestClock.runFrom(MONDAY.plusDays(3));
+        String received = MONDAY.plusHours(5).toString();
+        Api.Response future = f.act("orgadmin", id, "mediators", Map.of("presidingMediatorId", "mediator1", "selectedBy", "COURT",
+                "materialsReceivedAt", MONDAY.plusDays(4).toString()));
+        assertThat(future.status()).as(future.body().toString()).isEqualTo(422);
+        assertThat(future.body().path("errors")).extracting(e -> e.path("field").asText()).contains("materialsReceivedAt");
+        Api.Response mediating = f.ok("orgadmin", id, "mediators", Map.of("presidingMediatorId", "mediator1",
+                "selectedBy", "COURT", "materialsReceivedAt", received), "IN_MEDIATION");
+        LocalDate expected = calendar.dueDate(MONDAY.toLocalDate(), settings.mediationLimit(MediationType.COURT_ENTRUSTED).amount(),
+                DeadlineUnit.CALENDAR_DAYS);
+        assertThat(settings.mediationLimit(MediationType.COURT_ENTRUSTED).amount()).isEqualTo(15);
+        assertThat(expected).isEqualTo(LocalDate.of(2026, 3, 17));
+        assertThat(mediating.text("dueDate")).isEqualTo("2026-03-17");
+        assertThat(day(timer(mediating.text("processInstanceId"), "Timer_MediationDeadline").getDuedate())).isEqualTo(expected);
+        assertThat(OffsetDateTime.parse(f.lastEntry("mediator1", id, "mediators").path("details").path("periodStartsAt").asText()))
+                .isEqualTo(OffsetDateTime.parse(received));
+
+        // people's mediation has no court materials
+        String peoples = f.register(DisputeFixtures.neighbourDispute()).text("id");
+        f.designate(peoples, DisputeFixtures.ADW_COMMITTEE, "PEOPLES", "TOWN");
+        f.ok("orgadmin", peoples, "consent", Map.of("respondentConsent", "AGREED"), "MEDIATOR_ASSIGNMENT");
+        Api.Response refused = f.act("orgadmin", peoples, "mediators", Map.of("presidingMediatorId", "mediator1",
+                "materialsReceivedAt", received));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().path("errors")).extracting(e -> e.path("field").asText()).contains("materialsReceivedAt");
+    }
+
+    @Test
+    @DisplayName("D13: the court accepts within 3 days (催办 2026-03-05) and decides within 15 (督办通知 2026-03-17) + 10 days (通报 2026-03-27)")
+    @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#Timer_CourtAcceptance",
+            "processes/dispute/dispute-mediation.bpmn#Timer_CourtReview", "processes/dispute/dispute-mediation.bpmn#Timer_CourtReviewExtended",
+            "org.fengqiao.dispute.DisputeSettings#courtAcceptanceLimit", "org.fengqiao.dispute.DisputeSettings#courtReviewExtension",
+            "org.fengqiao.dispute.DisputeManagement#courtAcceptanceOverdue"})
+    void courtAcceptanceAndReviewDeadlinesRaiseSupervision() {
+        assertThat(settings.courtAcceptanceLimit()).isEqualTo(TimeLimit.calendarDays(3));
+        assertThat(settings.courtReviewLimit()).isEqualTo(TimeLimit.calendarDays(15));
+        assertThat(settings.courtReviewExtension()).isEqualTo(TimeLimit.calendarDays(10));
+        String id = mediatingFromMonday("PEOPLES").text("id");
+        f.agreement(id, "WRITTEN");
+        String pid = f.confirmation(id, DisputeFixtures.justNow()).text("processInstanceId");
+        LocalDate acceptance = calendar.dueDate(MONDAY.toLocalDate(), 3, DeadlineUnit.CALENDAR_DAYS);
+        LocalDate review = calendar.dueDate(MONDAY.toLocalDate(), 15, DeadlineUnit.CALENDAR_DAYS);
+        LocalDate extended = calendar.dueDate(review, 10, DeadlineUnit.CALENDAR_DAYS);
+        assertThat(List.of(acceptance, review, extended))
+                .containsExactly(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 17), LocalDate.of(2026, 3, 27));
+        assertThat(day(timer(pid, "Timer_CourtAcceptance").getDuedate())).isEqualTo(acceptance);
+        assertThat(day(timer(pid, "Timer_CourtReview").getDuedate())).isEqualTo(review);
+        assertThat(day(timer(pid, "Timer_CourtReviewExtended").getDuedate())).isEqualTo(extended);
+
+        fire(pid, "Timer_CourtAcceptance");
+        fire(pid, "Timer_CourtReview");
+        fire(pid, "Timer_CourtReviewExtended");
+        assertThat(supervisions.forTarget("DISPUTE", id)).extracting(s -> s.level())
+                .contains(SupervisionLevel.REMINDER, SupervisionLevel.NOTICE, SupervisionLevel.BULLETIN);
+        assertThat(f.lastEntry("mediator1", id, "court-acceptance-overdue").path("actor").asText()).isEqualTo("system");
+        assertThat(f.lastEntry("mediator1", id, "court-review-overdue").path("details").path("level").asText()).isEqualTo("NOTICE");
+        assertThat(f.lastEntry("mediator1", id, "court-review-extended-overdue").path("details").path("level").asText())
+                .isEqualTo("BULLETIN");
+        assertThat(f.get("mediator1", id).text("status")).isEqualTo("JUDICIAL_CONFIRMATION");
+        f.ok("court", id, "court-decision", Map.of("result", "CONFIRMED_VALID"), "PERFORMANCE_MONITORING");
+    }
+
+    /** Moves the clock past the timer's due date and executes it. */
+    private void fire(String pid, String activityId) {
+        Job job = timer(pid, activityId);
+        TestClock.travelTo(job.getDuedate().toInstant().plusSeconds(60));
+        managementService.executeJob(job.getId());
     }
 }

@@ -125,7 +125,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
             assertThat(entry.path("details").path("rightsNoticeDelivered").asBoolean()).isTrue();
             assertThat(entry.path("details").path("place").asText()).isEqualTo("安东卫街道调解室");
             assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("recusal", "sessions", "extension",
-                    "escalation", "agreement", "termination");
+                    "escalation", "agreement", "termination", "risk-report");
             JsonNode dossier = api.get("mediator1", "/api/disputes/" + id + "/documents").body();
             assertThat(dossier.path("missingForArchive")).extracting(JsonNode::asText).doesNotContain("MEDIATION_RECORD");
         }
@@ -157,7 +157,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
         Api.Response c = f.get("orgadmin", id);
         assertThat(c.text("status")).isEqualTo("CONSENT_PENDING");
         assertThat(c.body().path("timeLimitDays").asInt()).isEqualTo(20);
-        assertThat(f.allowed("orgadmin", id)).containsExactly("consent");
+        assertThat(f.allowed("orgadmin", id)).containsExactlyInAnyOrder("consent", "withdrawal", "risk-report");
         JsonNode entry = f.lastEntry("orgadmin", id, "triage");
         assertThat(entry.path("actor").asText()).isEqualTo("triage");
         assertThat(entry.path("toStatus").asText()).isEqualTo("CONSENT_PENDING");

@@ -88,7 +88,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         Api.Response after = f.get("triage", id);
         assertThat(after.text("status")).isEqualTo("TRIAGE");
         assertThat(after.text("orgId")).isNull();
-        assertThat(f.allowed("triage", id)).containsExactly("triage");
+        assertThat(f.allowed("triage", id)).containsExactlyInAnyOrder("triage", "withdrawal", "risk-report");
         assertThat(f.get("orgadmin", id).status()).as("no longer the committee's case").isEqualTo(404);
         assertThat(openTasks(pid)).containsExactly("UserTask_Triage");
         assertThat(supervisions.forTarget("DISPUTE", id)).anySatisfy(s -> {
@@ -120,7 +120,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         assertThat(warned.body().path("overdue").asBoolean()).isFalse();
         assertThat(OffsetDateTime.parse(warned.text("dueAt"))).isEqualTo(dueAt);
         assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("recusal", "sessions", "extension", "escalation",
-                "agreement", "termination");
+                "agreement", "termination", "risk-report");
         assertThat(openTasks(pid)).containsExactly("UserTask_Mediate");
         assertThat(supervisions.forTarget("DISPUTE", id)).singleElement().satisfies(s -> {
             assertThat(s.level()).isEqualTo(SupervisionLevel.REMINDER);
@@ -145,7 +145,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         Api.Response overdue = f.get("mediator1", id);
         assertThat(overdue.text("status")).isEqualTo("IN_MEDIATION");
         assertThat(overdue.body().path("overdue").asBoolean()).isTrue();
-        assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("extension", "termination");
+        assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("extension", "termination", "risk-report");
         assertThat(openTasks(pid)).containsExactly("UserTask_DecideOnExpiry");
         // the decision is due at the passed deadline, so the Tasklist's 已超期 filter lists it
         assertThat(taskService.createTaskQuery().processInstanceId(pid).singleResult().getDueDate().toInstant())
@@ -169,7 +169,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         assertThat(openTasks(pid)).containsExactly("UserTask_Mediate");
         assertThat(timer(pid, "Timer_MediationDeadline").getDuedate().toInstant()).isEqualTo(newDue.toInstant());
         assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("recusal", "sessions", "extension", "escalation",
-                "agreement", "termination");
+                "agreement", "termination", "risk-report");
         assertThat(f.session("mediator1", id, true).status()).isEqualTo(200);
     }
 
@@ -230,8 +230,11 @@ class DisputeTimersTest extends DisputeApiTestBase {
     void performanceDeadlinePassed() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         LocalDate deadline = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CST).toLocalDate().plusDays(10);
-        Api.Response agreed = f.ok("mediator1", id, "agreement", Map.of("form", "WRITTEN", "terms", "十日内支付5000元",
-                "performanceDeadline", deadline.toString(), "amount", 5000), "PERFORMANCE_MONITORING");
+        f.rightsNotice("mediator1", id);
+        Map<String, Object> agreement = new java.util.HashMap<>(Map.of("form", "WRITTEN", "terms", "十日内支付5000元",
+                "performanceDeadline", deadline.toString(), "amount", 5000));
+        agreement.putAll(f.signatures(id, DisputeFixtures.justNow()));
+        Api.Response agreed = f.ok("mediator1", id, "agreement", agreement, "PERFORMANCE_MONITORING");
         String pid = agreed.text("processInstanceId");
         Date due = timer(pid, "Timer_PerformanceDue").getDuedate();
         assertThat(OffsetDateTime.ofInstant(due.toInstant(), CST).toLocalDate()).isEqualTo(deadline);
@@ -253,8 +256,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
     void courtReviewOverdue() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         f.agreement(id, "WRITTEN");
-        Api.Response filed = f.ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院",
-                "filedAt", DisputeFixtures.justNow()), "JUDICIAL_CONFIRMATION");
+        Api.Response filed = f.confirmation(id, DisputeFixtures.justNow());
         String pid = filed.text("processInstanceId");
         Date due = timer(pid, "Timer_CourtReview").getDuedate();
         moveClockTo(OffsetDateTime.ofInstant(due.toInstant(), CST).plusMinutes(1));
