@@ -73,7 +73,7 @@ class DisputeCourtDecisionTest extends DisputeApiTestBase {
     @Test
     @DisplayName("D13: the court liaison decides in the Tasklist (本组待办); the message subscription is withdrawn, a later message is 409")
     @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_CourtDecision",
-            "processes/dispute/forms/dispute-court-decision-form.form#result"})
+            "processes/dispute/forms/dispute-court-decision-form.form#Field_dispute_court_decision_form_4"})
     @LegalRule(value = "D12", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ConfirmationFiled"})
     void courtDecidesInTheTasklist() {
         String id = filed();

@@ -140,7 +140,7 @@ class DisputeLegalLimitsTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D8: court-referred mediation runs from the signing for the court's materials (委托 15 days from 2026-03-02 → 2026-03-17)")
-    @LegalRule(value = "D8", model = {"processes/dispute/forms/dispute-mediators-form.form#materialsReceivedAt",
+    @LegalRule(value = "D8", model = {"processes/dispute/forms/dispute-mediators-form.form#Field_dispute_mediators_form_materialsReceivedAt",
             "org.fengqiao.dispute.DisputeManagement#mediators", "org.fengqiao.dispute.MediationType#courtReferred"})
     void courtReferredClockStartsWithTheMaterials() {
         TestClock.runFrom(MONDAY);

@@ -78,7 +78,7 @@ class DisputeLegalPreconditionsTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D10: a WRITTEN agreement needs every party's signature, the seal and signedAt; it takes effect at signedAt")
-    @LegalRule(value = "D10", model = {"processes/dispute/forms/dispute-mediation-form.form#signedBy",
+    @LegalRule(value = "D10", model = {"processes/dispute/forms/dispute-mediation-form.form#Field_dispute_mediation_form_signedBy",
             "org.fengqiao.dispute.DisputeManagement#agreement", "org.fengqiao.dispute.DisputeRecords#addAgreement"})
     void writtenAgreementSignedAndSealed() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
@@ -118,7 +118,7 @@ class DisputeLegalPreconditionsTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D10: the Tasklist's agreement form (names separated by 、) has the same effect and the same refusals")
-    @LegalRule(value = "D10", model = {"processes/dispute/forms/dispute-mediation-form.form#sealed",
+    @LegalRule(value = "D10", model = {"processes/dispute/forms/dispute-mediation-form.form#Field_dispute_mediation_form_sealed",
             "processes/dispute/dispute-mediation.bpmn#UserTask_Mediate"})
     void writtenAgreementThroughTheTasklist() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
@@ -150,7 +150,7 @@ class DisputeLegalPreconditionsTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D12: 司法确认 is a joint application: applicants must name every party; it is recorded")
-    @LegalRule(value = "D12", model = {"processes/dispute/forms/dispute-performance-form.form#applicants",
+    @LegalRule(value = "D12", model = {"processes/dispute/forms/dispute-performance-form.form#Field_dispute_performance_form_applicants",
             "org.fengqiao.dispute.DisputeManagement#judicialConfirmation", "org.fengqiao.dispute.DisputeRecords#fileConfirmation"})
     void jointApplication() {
         String id = f.inMediation(DisputeFixtures.labourDispute());

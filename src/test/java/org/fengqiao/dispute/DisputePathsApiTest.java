@@ -30,6 +30,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Autowired SupervisionRecords supervisions;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
     @AfterEach
     void resetClock() {
@@ -459,6 +460,19 @@ class DisputePathsApiTest extends DisputeApiTestBase {
         f.ok("orgadmin", id, "consent", Map.of("respondentConsent", "UNREACHABLE"), "TERMINATED_NO_AGREEMENT");
         assertThat(f.lastEntry("orgadmin", id, "consent").path("details").has("materialsReturnDueAt")).isTrue();
         assertThat(f.allowed("orgadmin", id)).contains("materials-return").doesNotContain("closure");
+        // not back in time: a 催办, the step stays open
+        String pid = f.get("orgadmin", id).text("processInstanceId");
+        org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(pid).timers()
+                .activityId("Timer_MaterialsReturnDue").singleResult();
+        assertThat(timer.getDuedate().toInstant())
+                .isEqualTo(OffsetDateTime.parse(f.get("orgadmin", id).text("materialsReturnDueAt")).toInstant());
+        TestClock.travelTo(timer.getDuedate().toInstant().plusSeconds(60));
+        managementService.executeJob(timer.getId());
+        assertThat(supervisions.forTarget("DISPUTE", id)).anySatisfy(s -> {
+            assertThat(s.level()).isEqualTo(SupervisionLevel.REMINDER);
+            assertThat(s.triggeredBy()).isEqualTo("OVERDUE_TIMER");
+        });
+        assertThat(f.lastEntry("orgadmin", id, "materials-return-overdue").path("actor").asText()).isEqualTo("system");
         f.ok("orgadmin", id, "materials-return", Map.of("returnedAt", DisputeFixtures.justNow(), "receivedBy", "岚山区人民法院"),
                 "TERMINATED_NO_AGREEMENT");
         f.ok("visitor", id, "return-visit", Map.of("satisfaction", "SATISFIED"), "CLOSED");
