@@ -54,6 +54,11 @@ public class DisputeAccess {
             case COURT -> caller.hasRole(Role.COURT.groupId());
             case VISITOR -> caller.hasRole(Role.VISITOR.groupId()) && inChain(c, caller);
             case SUPERVISOR -> caller.hasRole(Role.SUPERVISOR.groupId()) && inChain(c, caller);
+            case CASE_WORKER -> (caller.hasRole(Role.TRIAGE.groupId()) && organisations.reaches(caller, c.centreId()))
+                    || (caller.hasRole(Role.ORG_ADMIN.groupId()) && organisations.reaches(caller, c.orgId()))
+                    || (c.mediatorIds().isEmpty()
+                            ? caller.hasRole(Role.MEDIATOR.groupId()) && organisations.reaches(caller, c.orgId())
+                            : c.isMediator(caller.userId()));
             case ARCHIVIST -> c.orgId() != null
                     ? caller.hasRole(Role.ORG_ADMIN.groupId()) && organisations.reaches(caller, c.orgId())
                     : (caller.hasRole(Role.TRIAGE.groupId()) || caller.hasRole(Role.ORG_ADMIN.groupId()))

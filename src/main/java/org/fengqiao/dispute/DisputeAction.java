@@ -28,7 +28,22 @@ public enum DisputeAction {
     REVIEW("review", "督办复核", Actor.SUPERVISOR, DisputeStatus.SUPERVISOR_REVIEW),
     CLOSURE("closure", "结案", Actor.ORG_ADMIN, DisputeStatus.TERMINATED_NO_AGREEMENT),
     ARCHIVE("archive", "立卷归档", Actor.ARCHIVIST, DisputeStatus.CLOSED, DisputeStatus.REJECTED_NOT_ACCEPTED,
-            DisputeStatus.TRANSFERRED_OUT);
+            DisputeStatus.TRANSFERRED_OUT),
+    /** D2: a party withdraws before mediation starts (during mediation that is a termination). */
+    WITHDRAWAL("withdrawal", "当事人撤回申请", Actor.CASE_WORKER, DisputeStatus.TRIAGE, DisputeStatus.ASSIGNED_PENDING_ACCEPT,
+            DisputeStatus.CONSENT_PENDING, DisputeStatus.MEDIATOR_ASSIGNMENT),
+    /** D20: a failed court-referred mediation returns the court's materials. */
+    MATERIALS_RETURN("materials-return", "退回法院材料", Actor.ORG_STAFF, DisputeStatus.TERMINATED_NO_AGREEMENT),
+    /** D18: a risk of intensification is reported to the police or other authorities, in any open status. */
+    RISK_REPORT("risk-report", "报告激化风险", Actor.CASE_WORKER, DisputeStatus.TRIAGE, DisputeStatus.ASSIGNED_PENDING_ACCEPT,
+            DisputeStatus.CONSENT_PENDING, DisputeStatus.MEDIATOR_ASSIGNMENT, DisputeStatus.IN_MEDIATION,
+            DisputeStatus.JUDICIAL_CONFIRMATION, DisputeStatus.PERFORMANCE_MONITORING, DisputeStatus.RETURN_VISIT,
+            DisputeStatus.SUPERVISOR_REVIEW, DisputeStatus.TERMINATED_NO_AGREEMENT),
+    /** D18: the report step done: the authority has received it. */
+    RISK_REPORT_DELIVERY("risk-report-delivery", "确认风险已报告", Actor.CASE_WORKER, DisputeStatus.TRIAGE,
+            DisputeStatus.ASSIGNED_PENDING_ACCEPT, DisputeStatus.CONSENT_PENDING, DisputeStatus.MEDIATOR_ASSIGNMENT,
+            DisputeStatus.IN_MEDIATION, DisputeStatus.JUDICIAL_CONFIRMATION, DisputeStatus.PERFORMANCE_MONITORING,
+            DisputeStatus.RETURN_VISIT, DisputeStatus.SUPERVISOR_REVIEW, DisputeStatus.TERMINATED_NO_AGREEMENT);
 
     /** Who may perform an action, relative to the case. */
     public enum Actor {
@@ -47,7 +62,9 @@ public enum DisputeAction {
         /** supervisor role in the centre or organisation chain */
         SUPERVISOR,
         /** orgadmin of the handling organisation; for cases never assigned, the centre's triage officer or admin */
-        ARCHIVIST
+        ARCHIVIST,
+        /** whoever works the case: the centre's triage officer, the organisation's admin, its mediators (the case's, once assigned) */
+        CASE_WORKER
     }
 
     private final String path;
@@ -79,8 +96,19 @@ public enum DisputeAction {
         if (!statuses.contains(c.status())) {
             return false;
         }
+        // D18: a report step is open while its due date is set; one at a time
+        if (this == RISK_REPORT && c.riskReportDueAt() != null) {
+            return false;
+        }
+        if (this == RISK_REPORT_DELIVERY) {
+            return c.riskReportDueAt() != null;
+        }
+        // D20: the court's materials go back first; then the closure and the return visit
+        if (c.status() == DisputeStatus.TERMINATED_NO_AGREEMENT) {
+            return this == MATERIALS_RETURN ? c.materialsReturnPending() : this == RISK_REPORT || !c.materialsReturnPending();
+        }
         if (c.status() == DisputeStatus.IN_MEDIATION && c.overdue()) {
-            return this == EXTENSION || this == TERMINATION;
+            return this == EXTENSION || this == TERMINATION || this == RISK_REPORT;
         }
         return true;
     }

@@ -59,6 +59,9 @@ public class DisputeCase {
     Satisfaction satisfaction;
     OffsetDateTime closedAt;
     OffsetDateTime archivedAt;
+    OffsetDateTime materialsReturnDueAt;
+    OffsetDateTime materialsReturnedAt;
+    OffsetDateTime riskReportDueAt;
     String volumeNo;
     Integer retentionYears;
     String processInstanceId;
@@ -212,6 +215,56 @@ public class DisputeCase {
         this.status = DisputeStatus.TERMINATED_NO_AGREEMENT;
     }
 
+    /** D2: a party withdraws before mediation began: closed, outcome WITHDRAWN. */
+    void withdraw(OffsetDateTime now) {
+        expect("withdrawal", DisputeStatus.TRIAGE, DisputeStatus.ASSIGNED_PENDING_ACCEPT, DisputeStatus.CONSENT_PENDING,
+                DisputeStatus.MEDIATOR_ASSIGNMENT);
+        this.acceptanceDueAt = null;
+        this.outcome = Outcome.WITHDRAWN;
+        this.closedAt = now;
+        this.status = DisputeStatus.CLOSED;
+    }
+
+    /** D20: the court's materials are due back (a court-referred case that ended without agreement). */
+    void materialsToReturn(OffsetDateTime dueAt) {
+        expect("materials-return", DisputeStatus.TERMINATED_NO_AGREEMENT);
+        this.materialsReturnDueAt = dueAt;
+        this.materialsReturnedAt = null;
+    }
+
+    void materialsReturned(OffsetDateTime at) {
+        expect("materials-return", DisputeStatus.TERMINATED_NO_AGREEMENT);
+        if (!materialsReturnPending()) {
+            throw new IllegalTransitionException("没有待退回法院的材料 (no materials to return)");
+        }
+        this.materialsReturnedAt = at;
+    }
+
+    public boolean materialsReturnPending() {
+        return materialsReturnDueAt != null && materialsReturnedAt == null;
+    }
+
+    /** D18: a report step opened (one at a time), or done. */
+    void riskReportOpened(RiskLevel level, OffsetDateTime dueAt) {
+        if (FINAL.contains(status)) {
+            throw IllegalTransitionException.of("risk-report", status);
+        }
+        if (riskReportDueAt != null) {
+            throw new IllegalTransitionException("已有一份风险报告待完成 (a risk report is already pending)");
+        }
+        if (riskLevel == null || level.ordinal() < riskLevel.ordinal()) {
+            this.riskLevel = level;
+        }
+        this.riskReportDueAt = dueAt;
+    }
+
+    void riskReportDelivered() {
+        if (riskReportDueAt == null) {
+            throw IllegalTransitionException.of("risk-report-delivery", status);
+        }
+        this.riskReportDueAt = null;
+    }
+
     void fileJudicialConfirmation() {
         expect("judicial-confirmation", DisputeStatus.PERFORMANCE_MONITORING);
         this.status = DisputeStatus.JUDICIAL_CONFIRMATION;
@@ -357,6 +410,9 @@ public class DisputeCase {
     public Satisfaction satisfaction() { return satisfaction; }
     public OffsetDateTime closedAt() { return closedAt; }
     public OffsetDateTime archivedAt() { return archivedAt; }
+    public OffsetDateTime materialsReturnDueAt() { return materialsReturnDueAt; }
+    public OffsetDateTime materialsReturnedAt() { return materialsReturnedAt; }
+    public OffsetDateTime riskReportDueAt() { return riskReportDueAt; }
     public String volumeNo() { return volumeNo; }
     public Integer retentionYears() { return retentionYears; }
     public String processInstanceId() { return processInstanceId; }

@@ -80,6 +80,8 @@ public class DisputeCases {
                     agreement_effective_at = :agreementEffectiveAt, agreement_form = :agreementForm,
                     performance_status = :performance, satisfaction = :satisfaction, closed_at = :closedAt,
                     archived_at = :archivedAt, volume_no = :volumeNo, retention_years = :retentionYears,
+                    materials_return_due_at = :materialsDue, materials_returned_at = :materialsReturned,
+                    risk_report_due_at = :riskReportDue,
                     process_instance_id = :processInstanceId, updated_at = :updatedAt, version = version + 1
                 where id = :id and version = :version""")
                 .param("status", c.status.name()).param("outcome", name(c.outcome))
@@ -96,6 +98,8 @@ public class DisputeCases {
                 .param("agreementForm", name(c.agreementForm)).param("performance", name(c.performanceStatus))
                 .param("satisfaction", name(c.satisfaction)).param("closedAt", c.closedAt)
                 .param("archivedAt", c.archivedAt).param("volumeNo", c.volumeNo)
+                .param("materialsDue", c.materialsReturnDueAt).param("materialsReturned", c.materialsReturnedAt)
+                .param("riskReportDue", c.riskReportDueAt)
                 .param("retentionYears", c.retentionYears).param("processInstanceId", c.processInstanceId)
                 .param("updatedAt", c.updatedAt).param("id", c.id).param("version", c.version)
                 .update();
@@ -152,6 +156,8 @@ public class DisputeCases {
                  where (status = 'ASSIGNED_PENDING_ACCEPT' and acceptance_due_at >= :from and acceptance_due_at > :now)
                     or (status = 'IN_MEDIATION' and due_at >= :from and due_at > :now)
                     or status in ('PERFORMANCE_MONITORING', 'JUDICIAL_CONFIRMATION')
+                    or (materials_return_due_at >= :from and materials_return_due_at > :now and materials_returned_at is null)
+                    or (risk_report_due_at >= :from and risk_report_due_at > :now)
                  order by id""")
                 .param("from", from).param("now", now).query(String.class).list();
     }
@@ -276,6 +282,9 @@ public class DisputeCases {
         c.satisfaction = value(rs.getString("satisfaction"), Satisfaction::valueOf);
         c.closedAt = rs.getObject("closed_at", OffsetDateTime.class);
         c.archivedAt = rs.getObject("archived_at", OffsetDateTime.class);
+        c.materialsReturnDueAt = rs.getObject("materials_return_due_at", OffsetDateTime.class);
+        c.materialsReturnedAt = rs.getObject("materials_returned_at", OffsetDateTime.class);
+        c.riskReportDueAt = rs.getObject("risk_report_due_at", OffsetDateTime.class);
         c.volumeNo = rs.getString("volume_no");
         c.retentionYears = (Integer) rs.getObject("retention_years");
         c.processInstanceId = rs.getString("process_instance_id");

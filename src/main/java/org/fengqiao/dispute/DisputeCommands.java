@@ -34,7 +34,12 @@ public final class DisputeCommands {
     public record Consent(RespondentConsent respondentConsent, String notes) {
     }
 
-    public record Mediators(String presidingMediatorId, List<String> mediatorIds, SelectedBy selectedBy) {
+    /**
+     * {@code materialsReceivedAt}: when the mediator signed for the court's materials; the period of
+     * court-referred mediation runs from then (特邀调解规定 第27条, rule D8). Defaults to now.
+     */
+    public record Mediators(String presidingMediatorId, List<String> mediatorIds, SelectedBy selectedBy,
+                            OffsetDateTime materialsReceivedAt) {
     }
 
     public record Recusal(String requestedBy, String grounds, String replacementMediatorId) {
@@ -49,14 +54,19 @@ public final class DisputeCommands {
     public record Escalation(OrganisationLevel toLevel, String reason) {
     }
 
+    /**
+     * {@code signedBy}, {@code sealed} and {@code signedAt} are required for a WRITTEN agreement
+     * (人民调解法 第29条, rule D10); {@code effectiveAt} is when an ORAL agreement was reached (D11).
+     */
     public record Agreement(AgreementForm form, String terms, LocalDate performanceDeadline, BigDecimal amount,
-                            OffsetDateTime effectiveAt) {
+                            OffsetDateTime effectiveAt, List<String> signedBy, Boolean sealed, OffsetDateTime signedAt) {
     }
 
     public record Termination(String reason, List<InformedRoute> routesInformed) {
     }
 
-    public record JudicialConfirmation(String court, OffsetDateTime filedAt) {
+    /** {@code applicants}: every party of the case, a joint application (人民调解法 第33条, rule D12). */
+    public record JudicialConfirmation(String court, OffsetDateTime filedAt, List<String> applicants) {
     }
 
     public record CourtDecision(CourtResult result, String notes) {
@@ -75,5 +85,21 @@ public final class DisputeCommands {
     }
 
     public record Archive(String volumeNo, Integer retentionYears) {
+    }
+
+    /** D2: {@code requestedBy} is the name of the party who withdraws. */
+    public record Withdrawal(String requestedBy, String reason) {
+    }
+
+    /** D20: the court's materials handed back, signed for by {@code receivedBy}. */
+    public record MaterialsReturn(OffsetDateTime returnedAt, String receivedBy, String notes) {
+    }
+
+    /** D18: a risk of intensification reported to an authority. */
+    public record RiskReport(RiskLevel riskLevel, ReportedTo reportedTo, String description) {
+    }
+
+    /** D18: the report step done: when and to whom the report was delivered. */
+    public record RiskReportDelivery(OffsetDateTime deliveredAt, String receivedBy, String notes) {
     }
 }

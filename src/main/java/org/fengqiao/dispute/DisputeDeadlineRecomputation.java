@@ -103,6 +103,8 @@ class DisputeDeadlineRecomputation {
             case PERFORMANCE_MONITORING -> performance(c, now, changes);
             default -> { }
         }
+        materialsReturn(c, history, now, changes);
+        riskReport(c, now, changes);
         if (changes.stream().anyMatch(ch -> ch.containsKey("caseField"))) {
             c.updatedAt = now;
             cases.update(c);
@@ -206,8 +208,11 @@ class DisputeDeadlineRecomputation {
             if (effective != null && !effective.isAfter(now)) {
                 due = effective;
             } else if (i == 0) {
+                // D8: court-referred mediation runs from the signing for the court's materials
+                OffsetDateTime periodStart = link.details().get("periodStartsAt") != null
+                        ? date(link.details().get("periodStartsAt")) : link.at();
                 due = "mediators".equals(link.action())
-                        ? calendar.earlierDeadline(link.at(), settings.mediationLimit(c.mediationType), c.timeLimitDays)
+                        ? calendar.earlierDeadline(periodStart, settings.mediationLimit(c.mediationType), c.timeLimitDays)
                         : calendar.deadline(link.at(), settings.reopenLimit());
             } else {
                 int extra = ((Number) link.details().get("extraDays")).intValue();
@@ -220,15 +225,72 @@ class DisputeDeadlineRecomputation {
     private void courtReview(DisputeCase c, OffsetDateTime now, List<Map<String, Object>> changes) {
         DisputeRecords.ConfirmationRecord pending = records.latestConfirmation(c.id).filter(r -> r.result() == null)
                 .orElse(null);
-        if (pending == null || pending.reviewDueAt() == null || !pending.reviewDueAt().isAfter(now)) {
+        if (pending == null) {
             return;
         }
-        OffsetDateTime due = calendar.deadline(pending.filedAt(), settings.courtReviewLimit());
-        if (!due.isEqual(pending.reviewDueAt())) {
-            changes.add(change("reviewDueAt", pending.reviewDueAt(), due, false));
-            records.moveReviewDue(pending.id(), due);
-            process.moveTimer(c, Timer.COURT_REVIEW, due);
+        if (pending.reviewDueAt() != null && pending.reviewDueAt().isAfter(now)) {
+            OffsetDateTime due = calendar.deadline(pending.filedAt(), settings.courtReviewLimit());
+            if (!due.isEqual(pending.reviewDueAt())) {
+                changes.add(change("reviewDueAt", pending.reviewDueAt(), due, false));
+                records.moveReviewDue(pending.id(), due);
+                process.moveTimer(c, Timer.COURT_REVIEW, due);
+            }
         }
+        // D13: the 3-day acceptance and the extended (15 + 10 days) review period follow the calendar too
+        moveIfOpen(c, Timer.COURT_ACCEPTANCE, "courtAcceptanceDueAt", deadlines.courtAcceptanceDueAt(c), now, changes);
+        moveIfOpen(c, Timer.COURT_REVIEW_EXTENDED, "courtReviewExtendedDueAt", deadlines.courtReviewExtendedDueAt(c), now,
+                changes);
+    }
+
+    /** D20: the court's materials are due back within the limit counted from the termination (or refusal). */
+    private void materialsReturn(DisputeCase c, List<DisputeRecords.HistoryEntry> history, OffsetDateTime now,
+                                 List<Map<String, Object>> changes) {
+        if (!c.materialsReturnPending() || !c.materialsReturnDueAt.isAfter(now)) {
+            return;
+        }
+        DisputeRecords.HistoryEntry start = null;
+        for (DisputeRecords.HistoryEntry e : history) {
+            if (e.details().containsKey("materialsReturnDueAt") && !"deadline-recomputed".equals(e.action())) {
+                start = e;
+            }
+        }
+        if (start == null) {
+            return;
+        }
+        OffsetDateTime due = calendar.deadline(start.at(), settings.materialsReturnLimit());
+        if (!due.isEqual(c.materialsReturnDueAt)) {
+            changes.add(change("materialsReturnDueAt", c.materialsReturnDueAt, due, true));
+            c.materialsReturnDueAt = due;
+            process.moveTimer(c, Timer.MATERIALS_RETURN, due);
+        }
+    }
+
+    /** D18: the open report step is due within the limit counted from the report. */
+    private void riskReport(DisputeCase c, OffsetDateTime now, List<Map<String, Object>> changes) {
+        if (c.riskReportDueAt == null || !c.riskReportDueAt.isAfter(now)) {
+            return;
+        }
+        OffsetDateTime reportedAt = records.openRiskReportAt(c.id).orElse(null);
+        if (reportedAt == null) {
+            return;
+        }
+        OffsetDateTime due = calendar.deadline(reportedAt, settings.riskReportLimit());
+        if (!due.isEqual(c.riskReportDueAt)) {
+            changes.add(change("riskReportDueAt", c.riskReportDueAt, due, true));
+            c.riskReportDueAt = due;
+            process.moveTimer(c, Timer.RISK_REPORT, due);
+        }
+    }
+
+    /** Moves a timer whose date lies ahead to {@code due} when they differ, noting the change. */
+    private void moveIfOpen(DisputeCase c, Timer timer, String field, OffsetDateTime due, OffsetDateTime now,
+                            List<Map<String, Object>> changes) {
+        OffsetDateTime old = process.timerDate(c, timer);
+        if (old == null || due == null || !old.isAfter(now) || due.isEqual(old)) {
+            return;
+        }
+        changes.add(change(field, old.atZoneSameInstant(calendar.zone()).toOffsetDateTime(), due, false));
+        process.moveTimer(c, timer, due);
     }
 
     private void performance(DisputeCase c, OffsetDateTime now, List<Map<String, Object>> changes) {

@@ -29,6 +29,18 @@ public class DisputeDeadlines {
                 .orElseGet(() -> calendar.deadline(c.agreementEffectiveAt(), settings.performanceFollowUp()));
     }
 
+    /** When the court should have decided whether it accepts the pending application (D13: 3 days from filing). */
+    public OffsetDateTime courtAcceptanceDueAt(DisputeCase c) {
+        return records.latestConfirmation(c.id()).filter(r -> r.result() == null)
+                .map(r -> calendar.deadline(r.filedAt(), settings.courtAcceptanceLimit())).orElse(null);
+    }
+
+    /** The court's review period with the president's extension (D13: 15 + 10 days). */
+    public OffsetDateTime courtReviewExtendedDueAt(DisputeCase c) {
+        return records.latestConfirmation(c.id()).filter(r -> r.result() == null && r.reviewDueAt() != null)
+                .map(r -> calendar.deadline(r.reviewDueAt(), settings.courtReviewExtension())).orElse(null);
+    }
+
     /** When the court should have decided on the pending judicial confirmation. */
     public OffsetDateTime courtReviewDueAt(DisputeCase c) {
         return records.latestConfirmation(c.id()).filter(r -> r.result() == null)

@@ -214,8 +214,9 @@ public class DisputeManagement {
     public DisputeCase act(String id, DisputeAction action, Map<String, Object> variables, Caller caller) {
         DisputeCase c = getVisible(id, caller);
         access.require(action, c, caller);
-        if (action == DisputeAction.COURT_DECISION) {
-            process.correlateCourtDecision(c, variables, caller);
+        if (action == DisputeAction.COURT_DECISION || action == DisputeAction.WITHDRAWAL || action == DisputeAction.RISK_REPORT) {
+            // the court's ruling, a withdrawal and a risk report arrive as messages the model listens for
+            process.correlate(c, action, variables, caller);
         } else {
             process.completeStep(c, action, variables, caller);
         }
@@ -269,7 +270,7 @@ public class DisputeManagement {
             case EXTENSION -> extension(c, (Extension) command, now, details);
             case ESCALATION -> escalation(c, (Escalation) command, details);
             case AGREEMENT -> agreement(c, (Agreement) command, actorId, now, details);
-            case TERMINATION -> termination(c, (Termination) command, details);
+            case TERMINATION -> termination(c, (Termination) command, now, details);
             case JUDICIAL_CONFIRMATION -> judicialConfirmation(c, (JudicialConfirmation) command, actorId, now, details);
             case COURT_DECISION -> courtDecision(c, (CourtDecision) command, actorId, now, details);
             case PERFORMANCE -> performance(c, (Performance) command, actorId, now, details);
@@ -277,6 +278,10 @@ public class DisputeManagement {
             case REVIEW -> review(c, (Review) command, now, details);
             case CLOSURE -> closure(c, (Closure) command, now, details);
             case ARCHIVE -> archive(c, (Archive) command, now, details);
+            case WITHDRAWAL -> withdrawal(c, (Withdrawal) command, now, details);
+            case MATERIALS_RETURN -> materialsReturn(c, (MaterialsReturn) command, now, details);
+            case RISK_REPORT -> riskReport(c, (RiskReport) command, actorId, now, details);
+            case RISK_REPORT_DELIVERY -> riskReportDelivery(c, (RiskReportDelivery) command, actorId, now, details);
         };
         save(c, now, actorId, action.path(), from, details);
         log.info("{} {} by {}: {} -> {}", c.caseNo, action.path(), actorId, from, c.status);
@@ -386,6 +391,8 @@ public class DisputeManagement {
             // 人民调解法 第17条: an express refusal ends it; the parties are told of other routes
             details.put("routesAdvised", List.of(InformedRoute.ARBITRATION.name(), InformedRoute.ADMINISTRATIVE.name(),
                     InformedRoute.LITIGATION.name()));
+            // 特邀调解规定 第12、26条: a refusal (or no answer) in court-referred mediation ends it too
+            materialsBackToCourt(c, now, details);
             return "TERMINATED";
         }
         return "AGREED";
@@ -402,6 +409,17 @@ public class DisputeManagement {
         }
         v.check(all.size() <= 9, "mediatorIds", "调解员不超过 9 名 (at most 9 mediators)");
         SelectedBy selectedBy = cmd.selectedBy() == null ? SelectedBy.ORG : cmd.selectedBy();
+        boolean courtReferred = c.mediationType != null && c.mediationType.courtReferred();
+        // D3 (人民调解法 第19条): designated by the organisation or chosen by the parties; the court
+        // designates only in mediation it referred (特邀调解规定 第12条)
+        v.check(selectedBy != SelectedBy.COURT || courtReferred, "selectedBy",
+                "只有法院委派/委托的调解才由法院指定调解员 (COURT only for court-referred mediation)");
+        // D8 (特邀调解规定 第27条): the period runs from the signing for the court's materials
+        v.check(cmd.materialsReceivedAt() == null || courtReferred, "materialsReceivedAt",
+                "仅法院委派/委托调解需要记录材料签收时间 (only for court-referred mediation)");
+        v.notInFuture(cmd.materialsReceivedAt(), now, "materialsReceivedAt");
+        v.check(cmd.materialsReceivedAt() == null || !cmd.materialsReceivedAt().isBefore(c.createdAt.minusDays(1)),
+                "materialsReceivedAt", "早于案件登记时间 (before the case was registered)");
         for (String id : all) {
             v.check(organisations.holdsRole(id, Role.MEDIATOR), "mediatorIds", id + " 不是调解员 (not a mediator)");
             // whoever chose them (the organisation or the parties), a case's mediators are people of its organisation
@@ -409,11 +427,16 @@ public class DisputeManagement {
                     id + " 不属于本调解组织 (not a mediator of the organisation)");
         }
         v.throwIfInvalid();
-        OffsetDateTime due = calendar.earlierDeadline(now, settings.mediationLimit(c.mediationType), c.timeLimitDays);
+        OffsetDateTime periodStart = courtReferred && cmd.materialsReceivedAt() != null ? cmd.materialsReceivedAt() : now;
+        OffsetDateTime due = calendar.earlierDeadline(periodStart, settings.mediationLimit(c.mediationType), c.timeLimitDays);
         c.assignMediators(cmd.presidingMediatorId(), new ArrayList<>(all), selectedBy, now, due, warningFor(due, now));
         details.put("presidingMediatorId", c.presidingMediatorId);
         details.put("mediatorIds", c.mediatorIds());
         details.put("selectedBy", selectedBy.name());
+        if (courtReferred) {
+            details.put("materialsReceivedAt", periodStart.toString());
+            details.put("periodStartsAt", periodStart.toString());
+        }
         details.put("dueAt", due.toString());
         return "ASSIGNED";
     }
@@ -495,26 +518,66 @@ public class DisputeManagement {
     }
 
     private String agreement(DisputeCase c, Agreement cmd, String actor, OffsetDateTime now, Map<String, Object> details) {
-        OffsetDateTime effective = cmd.effectiveAt() == null ? now : cmd.effectiveAt();
+        boolean written = cmd.form() == AgreementForm.WRITTEN;
         Validation v = new Validation().require(cmd.form(), "form").require(cmd.terms(), "terms").text(cmd.terms(), "terms")
                 .money(cmd.amount(), "amount").notInFuture(cmd.effectiveAt(), now, "effectiveAt");
-        v.check(c.mediationStartedAt == null || !effective.isBefore(c.mediationStartedAt.minusDays(1)), "effectiveAt",
+        // D5 (司法部规定 第30条; 特邀调解规定 第14条): the parties are told their rights and duties before
+        // mediating, so no agreement without a rights notice on record (a termination needs none, D2)
+        v.check(rightsNoticeOnRecord(c), "rightsNoticeDelivered",
+                "达成协议前须已向当事人告知权利义务（调解记录或权利义务告知书）(a rights notice must be delivered first)");
+        List<String> signedBy = cmd.signedBy() == null ? List.of() : cmd.signedBy();
+        if (written) {
+            // D10 (人民调解法 第29条): signed by every party, sealed by the committee, effective on the last signature
+            v.check(!signedBy.isEmpty(), "signedBy", "书面调解协议须由各方当事人签名 (required: the parties' signatures)");
+            List<String> unsigned = missingParties(c, signedBy);
+            v.check(signedBy.isEmpty() || unsigned.isEmpty(), "signedBy",
+                    "以下当事人尚未签名：" + String.join("、", unsigned) + " (every party must sign)");
+            for (String name : signedBy) {
+                v.name(name, "signedBy");
+            }
+            v.require(cmd.sealed(), "sealed");
+            v.check(!Boolean.FALSE.equals(cmd.sealed()), "sealed", "书面调解协议须加盖调解委员会印章 (the committee's seal is required)");
+            v.require(cmd.signedAt(), "signedAt").notInFuture(cmd.signedAt(), now, "signedAt");
+        }
+        OffsetDateTime effective = written ? (cmd.signedAt() == null ? now : cmd.signedAt())
+                : (cmd.effectiveAt() == null ? now : cmd.effectiveAt());
+        String effectiveField = written ? "signedAt" : "effectiveAt";
+        v.check(c.mediationStartedAt == null || !effective.isBefore(c.mediationStartedAt.minusDays(1)), effectiveField,
                 "早于调解开始时间 (before mediation started)");
         LocalDate effectiveDay = effective.atZoneSameInstant(calendar.zone()).toLocalDate();
         v.check(cmd.performanceDeadline() == null || !cmd.performanceDeadline().isBefore(effectiveDay),
                 "performanceDeadline", "不能早于协议生效日 (must not precede the agreement)");
         v.throwIfInvalid();
-        records.addAgreement(c.id, cmd.form(), cmd.terms(), cmd.performanceDeadline(), cmd.amount(), effective, actor, now);
+        records.addAgreement(c.id, cmd.form(), cmd.terms(), cmd.performanceDeadline(), cmd.amount(), effective,
+                written ? signedBy : null, written ? Boolean.TRUE : null, written ? cmd.signedAt() : null, actor, now);
         c.agreementForm = cmd.form();
         c.agreementReached(effective);
         details.put("form", cmd.form().name());
         details.put("effectiveAt", effective.toString());
+        if (written) {
+            details.put("signedBy", signedBy);
+            details.put("sealed", true);
+            details.put("signedAt", cmd.signedAt().toString());
+        }
         putIfPresent(details, "performanceDeadline", cmd.performanceDeadline() == null ? null : cmd.performanceDeadline().toString());
         putIfPresent(details, "amount", cmd.amount());
         return "AGREEMENT";
     }
 
-    private String termination(DisputeCase c, Termination cmd, Map<String, Object> details) {
+    /** D5: a session recorded the rights notice, or the dossier holds the 权利义务告知书. */
+    private boolean rightsNoticeOnRecord(DisputeCase c) {
+        return records.rightsNoticeDelivered(c.id)
+                || records.documents(c.id).stream().anyMatch(d -> d.type() == DocumentType.RIGHTS_NOTICE);
+    }
+
+    /** The names of the case's parties that {@code names} leaves out. */
+    private static List<String> missingParties(DisputeCase c, List<String> names) {
+        Set<String> given = new java.util.HashSet<>();
+        names.stream().filter(n -> n != null).map(String::trim).forEach(given::add);
+        return c.parties.stream().map(Party::name).filter(n -> !given.contains(n.trim())).distinct().toList();
+    }
+
+    private String termination(DisputeCase c, Termination cmd, OffsetDateTime now, Map<String, Object> details) {
         Validation v = new Validation().require(cmd.reason(), "reason").text(cmd.reason(), "reason");
         // 人民调解法 第26条: the parties must be told of arbitration, administrative or judicial routes
         v.check(cmd.routesInformed() != null && !cmd.routesInformed().isEmpty(), "routesInformed",
@@ -523,17 +586,120 @@ public class DisputeManagement {
         c.terminate();
         details.put("reason", cmd.reason());
         details.put("routesInformed", cmd.routesInformed().stream().map(Enum::name).distinct().toList());
-        if (c.mediationType == MediationType.COURT_REFERRED_PRE_FILING || c.mediationType == MediationType.COURT_ENTRUSTED) {
-            // 特邀调解规定 第21条: failed court-referred mediation returns the materials to the court
-            details.put("materialsReturnedToCourt", true);
-        }
+        materialsBackToCourt(c, now, details);
         return "TERMINATED";
+    }
+
+    /**
+     * D20 (特邀调解规定 第21、26条; 在线调解规则 第15条): a court-referred case that ended without agreement
+     * — failure, refusal or an unreachable respondent — hands the court's materials back, a step due
+     * within the configured limit.
+     */
+    private void materialsBackToCourt(DisputeCase c, OffsetDateTime now, Map<String, Object> details) {
+        if (c.mediationType == null || !c.mediationType.courtReferred()) {
+            return;
+        }
+        OffsetDateTime due = calendar.deadline(now, settings.materialsReturnLimit());
+        c.materialsToReturn(due);
+        details.put("materialsReturnDueAt", due.toString());
+    }
+
+    private String materialsReturn(DisputeCase c, MaterialsReturn cmd, OffsetDateTime now, Map<String, Object> details) {
+        new Validation().require(cmd.returnedAt(), "returnedAt").notInFuture(cmd.returnedAt(), now, "returnedAt")
+                .require(cmd.receivedBy(), "receivedBy").name(cmd.receivedBy(), "receivedBy").text(cmd.notes(), "notes")
+                .throwIfInvalid();
+        c.materialsReturned(cmd.returnedAt());
+        details.put("returnedAt", cmd.returnedAt().toString());
+        details.put("receivedBy", cmd.receivedBy());
+        putIfPresent(details, "notes", cmd.notes());
+        return "RETURNED";
+    }
+
+    /** D2 (人民调解法 第23条): before mediation began a party may withdraw; the case closes as WITHDRAWN. */
+    private String withdrawal(DisputeCase c, Withdrawal cmd, OffsetDateTime now, Map<String, Object> details) {
+        Validation v = new Validation().require(cmd.requestedBy(), "requestedBy").name(cmd.requestedBy(), "requestedBy")
+                .require(cmd.reason(), "reason").text(cmd.reason(), "reason");
+        v.check(cmd.requestedBy() == null || c.parties.stream().anyMatch(p -> p.name().trim().equals(cmd.requestedBy().trim())),
+                "requestedBy", "不是本案当事人 (not a party of the case)");
+        v.throwIfInvalid();
+        String orgId = c.orgId;
+        c.withdraw(now);
+        details.put("requestedBy", cmd.requestedBy());
+        details.put("reason", cmd.reason());
+        putIfPresent(details, "orgId", orgId);
+        details.put("outcome", c.outcome.name());
+        return "WITHDRAWN";
+    }
+
+    /** D18 (人民调解法 第25条): a risk of intensification is reported; the report step is due within the limit. */
+    private String riskReport(DisputeCase c, RiskReport cmd, String actor, OffsetDateTime now, Map<String, Object> details) {
+        new Validation().require(cmd.riskLevel(), "riskLevel").require(cmd.reportedTo(), "reportedTo")
+                .require(cmd.description(), "description").text(cmd.description(), "description").throwIfInvalid();
+        OffsetDateTime due = calendar.deadline(now, settings.riskReportLimit());
+        c.riskReportOpened(cmd.riskLevel(), due);
+        records.addRiskReport(c.id, cmd.riskLevel(), cmd.reportedTo(), cmd.description(), actor, now, due);
+        details.put("riskLevel", cmd.riskLevel().name());
+        details.put("reportedTo", cmd.reportedTo().name());
+        details.put("description", cmd.description());
+        details.put("riskReportDueAt", due.toString());
+        return "REPORT";
+    }
+
+    private String riskReportDelivery(DisputeCase c, RiskReportDelivery cmd, String actor, OffsetDateTime now,
+                                      Map<String, Object> details) {
+        new Validation().require(cmd.deliveredAt(), "deliveredAt").notInFuture(cmd.deliveredAt(), now, "deliveredAt")
+                .require(cmd.receivedBy(), "receivedBy").name(cmd.receivedBy(), "receivedBy").text(cmd.notes(), "notes")
+                .throwIfInvalid();
+        details.put("riskReportDueAt", c.riskReportDueAt.toString());
+        c.riskReportDelivered();
+        records.deliverRiskReport(c.id, cmd.deliveredAt(), cmd.receivedBy(), actor);
+        details.put("deliveredAt", cmd.deliveredAt().toString());
+        details.put("receivedBy", cmd.receivedBy());
+        putIfPresent(details, "notes", cmd.notes());
+        return "DELIVERED";
+    }
+
+    /** D18: the report step passed its due date → 督办通知. */
+    @Transactional
+    public void riskReportOverdue(String caseId) {
+        DisputeCase c = get(caseId);
+        if (c.riskReportDueAt == null) {
+            return;
+        }
+        OffsetDateTime now = now();
+        supervisions.raise(TARGET_TYPE, c.id, c.caseNo, SupervisionLevel.NOTICE,
+                "激化风险应及时报告公安机关或有关部门，报告期限已届满 (the risk report is overdue)", "OVERDUE_TIMER", SYSTEM, now, null);
+        save(c, now, SYSTEM, "risk-report-overdue", c.status, Map.of("riskReportDueAt", c.riskReportDueAt.toString()));
+    }
+
+    /** D20: the court's materials are not back in time → 催办. */
+    @Transactional
+    public void materialsReturnOverdue(String caseId) {
+        DisputeCase c = get(caseId);
+        if (!c.materialsReturnPending()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        supervisions.raise(TARGET_TYPE, c.id, c.caseNo, SupervisionLevel.REMINDER,
+                "调解不成，应及时将材料退回法院 (the court's materials are due back)", "OVERDUE_TIMER", SYSTEM, now, null);
+        save(c, now, SYSTEM, "materials-return-overdue", c.status,
+                Map.of("materialsReturnDueAt", c.materialsReturnDueAt.toString()));
     }
 
     private String judicialConfirmation(DisputeCase c, JudicialConfirmation cmd, String actor, OffsetDateTime now,
                                         Map<String, Object> details) {
-        new Validation().require(cmd.court(), "court").title(cmd.court(), "court").require(cmd.filedAt(), "filedAt")
-                .notInFuture(cmd.filedAt(), now, "filedAt").throwIfInvalid();
+        List<String> applicants = cmd.applicants() == null ? List.of() : cmd.applicants();
+        Validation v = new Validation().require(cmd.court(), "court").title(cmd.court(), "court").require(cmd.filedAt(), "filedAt")
+                .notInFuture(cmd.filedAt(), now, "filedAt");
+        // D12 (人民调解法 第33条; 民事诉讼法 第205条): the parties apply jointly
+        v.check(!applicants.isEmpty(), "applicants", "司法确认须由双方当事人共同申请 (required: the applying parties)");
+        List<String> absent = missingParties(c, applicants);
+        v.check(applicants.isEmpty() || absent.isEmpty(), "applicants",
+                "以下当事人未共同申请：" + String.join("、", absent) + " (all parties must apply jointly)");
+        for (String name : applicants) {
+            v.name(name, "applicants");
+        }
+        v.throwIfInvalid();
         if (records.latestConfirmation(c.id).map(r -> r.result() == CourtResult.CONFIRMED_VALID).orElse(false)) {
             throw new IllegalTransitionException("调解协议已经司法确认有效 (the agreement is already confirmed)");
         }
@@ -547,9 +713,10 @@ public class DisputeManagement {
                     + "内提出，期限已于 " + window.toLocalDate() + " 届满 (the window closed on " + window.toLocalDate() + ")");
         }
         OffsetDateTime reviewDue = calendar.deadline(cmd.filedAt(), settings.courtReviewLimit());
-        records.fileConfirmation(c.id, cmd.court(), cmd.filedAt(), reviewDue, actor);
+        records.fileConfirmation(c.id, cmd.court(), cmd.filedAt(), reviewDue, applicants, actor);
         c.fileJudicialConfirmation();
         details.put("court", cmd.court());
+        details.put("applicants", applicants);
         details.put("filedAt", cmd.filedAt().toString());
         details.put("windowEndsAt", window.toString());
         details.put("reviewDueAt", reviewDue.toString());
@@ -717,13 +884,44 @@ public class DisputeManagement {
         save(c, now, SYSTEM, "performance-overdue", c.status, Map.of());
     }
 
+    /** D13 (司法确认规定 第5条): 15 days from filing passed without a ruling → 督办通知. */
     @Transactional
     public void courtReviewOverdue(String caseId) {
+        courtOverdue(caseId, "court-review-overdue", SupervisionLevel.NOTICE,
+                "法院应自受理之日起 " + settings.courtReviewLimit().describe() + "内作出裁定，期限已届满；经院长批准可延长 "
+                        + settings.courtReviewExtension().describe() + " (the court's review period passed)");
+    }
+
+    /** D13 (司法确认规定 第4条): no ruling, hence no sign of acceptance, 3 days after filing → 催办. */
+    @Transactional
+    public void courtAcceptanceOverdue(String caseId) {
+        courtOverdue(caseId, "court-acceptance-overdue", SupervisionLevel.REMINDER,
+                "法院应在收到司法确认申请后 " + settings.courtAcceptanceLimit().describe()
+                        + "内决定是否受理，请跟进 (the court's acceptance is overdue)");
+    }
+
+    /** D13: the extended period (15 + 10 days) passed as well → 通报. */
+    @Transactional
+    public void courtReviewExtendedOverdue(String caseId) {
+        courtOverdue(caseId, "court-review-extended-overdue", SupervisionLevel.BULLETIN,
+                "法院延长后的审查期限（" + settings.courtReviewLimit().describe() + "＋" + settings.courtReviewExtension().describe()
+                        + "）已届满仍未裁定 (the court's extended review period passed)");
+    }
+
+    private void courtOverdue(String caseId, String action, SupervisionLevel level, String reason) {
         DisputeCase c = get(caseId);
         if (c.status != DisputeStatus.JUDICIAL_CONFIRMATION) {
             return;
         }
-        save(c, now(), SYSTEM, "court-review-overdue", c.status, Map.of());
+        OffsetDateTime now = now();
+        supervisions.raise(TARGET_TYPE, c.id, c.caseNo, level, reason, "OVERDUE_TIMER", SYSTEM, now, null);
+        Map<String, Object> details = new LinkedHashMap<>();
+        records.latestConfirmation(c.id).ifPresent(r -> {
+            details.put("court", r.court());
+            details.put("filedAt", r.filedAt().toString());
+        });
+        details.put("level", level.name());
+        save(c, now, SYSTEM, action, c.status, details);
     }
 
     // --- dossier -----------------------------------------------------------------------------------

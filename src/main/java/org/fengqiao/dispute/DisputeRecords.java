@@ -27,11 +27,12 @@ public class DisputeRecords {
     }
 
     public record AgreementRecord(String id, AgreementForm form, String terms, LocalDate performanceDeadline,
-                                  BigDecimal amount, OffsetDateTime effectiveAt, String recordedBy) {
+                                  BigDecimal amount, OffsetDateTime effectiveAt, String recordedBy,
+                                  List<String> signedBy, Boolean sealed, OffsetDateTime signedAt) {
     }
 
     public record ConfirmationRecord(String id, String court, OffsetDateTime filedAt, OffsetDateTime reviewDueAt,
-                                     CourtResult result, OffsetDateTime decidedAt) {
+                                     CourtResult result, OffsetDateTime decidedAt, List<String> applicants) {
     }
 
     public record DocumentRecord(String id, DocumentType type, String title, String fileName, long sizeBytes,
@@ -72,11 +73,32 @@ public class DisputeRecords {
     }
 
     void addAgreement(String caseId, AgreementForm form, String terms, LocalDate deadline, BigDecimal amount,
-                      OffsetDateTime effectiveAt, String actor, OffsetDateTime now) {
+                      OffsetDateTime effectiveAt, List<String> signedBy, Boolean sealed, OffsetDateTime signedAt,
+                      String actor, OffsetDateTime now) {
         jdbc.sql("update dispute_agreement set superseded = true where case_id = ?").param(caseId).update();
-        jdbc.sql("insert into dispute_agreement (id, case_id, form, terms, performance_deadline, amount, effective_at, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID().toString(), caseId, form.name(), terms, deadline, amount, effectiveAt, actor, now)
+        jdbc.sql("insert into dispute_agreement (id, case_id, form, terms, performance_deadline, amount, effective_at, signed_by, sealed, signed_at, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID().toString(), caseId, form.name(), terms, deadline, amount, effectiveAt,
+                        signedBy == null ? null : json(signedBy), sealed, signedAt, actor, now)
                 .update();
+    }
+
+    private String json(List<String> names) {
+        try {
+            return mapper.writeValueAsString(names);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> names(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return List.of(mapper.readValue(json, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void supersedeAgreements(String caseId) {
@@ -88,7 +110,8 @@ public class DisputeRecords {
                 .query((rs, n) -> new AgreementRecord(rs.getString("id"), AgreementForm.valueOf(rs.getString("form")),
                         rs.getString("terms"), rs.getObject("performance_deadline", LocalDate.class),
                         rs.getBigDecimal("amount"), rs.getObject("effective_at", OffsetDateTime.class),
-                        rs.getString("recorded_by")))
+                        rs.getString("recorded_by"), names(rs.getString("signed_by")),
+                        (Boolean) rs.getObject("sealed"), rs.getObject("signed_at", OffsetDateTime.class)))
                 .optional();
     }
 
@@ -97,9 +120,10 @@ public class DisputeRecords {
                 .query(Long.class).single() > 0;
     }
 
-    void fileConfirmation(String caseId, String court, OffsetDateTime filedAt, OffsetDateTime reviewDueAt, String actor) {
-        jdbc.sql("insert into dispute_judicial_confirmation (id, case_id, court, filed_at, review_due_at, filed_by) values (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID().toString(), caseId, court, filedAt, reviewDueAt, actor).update();
+    void fileConfirmation(String caseId, String court, OffsetDateTime filedAt, OffsetDateTime reviewDueAt,
+                          List<String> applicants, String actor) {
+        jdbc.sql("insert into dispute_judicial_confirmation (id, case_id, court, filed_at, review_due_at, applicants, filed_by) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID().toString(), caseId, court, filedAt, reviewDueAt, json(applicants), actor).update();
     }
 
     void moveReviewDue(String confirmationId, OffsetDateTime reviewDueAt) {
@@ -118,8 +142,25 @@ public class DisputeRecords {
                 .query((rs, n) -> new ConfirmationRecord(rs.getString("id"), rs.getString("court"),
                         rs.getObject("filed_at", OffsetDateTime.class), rs.getObject("review_due_at", OffsetDateTime.class),
                         rs.getString("result") == null ? null : CourtResult.valueOf(rs.getString("result")),
-                        rs.getObject("decided_at", OffsetDateTime.class)))
+                        rs.getObject("decided_at", OffsetDateTime.class), names(rs.getString("applicants"))))
                 .list().stream().findFirst();
+    }
+
+    void addRiskReport(String caseId, RiskLevel level, ReportedTo to, String description, String actor, OffsetDateTime at,
+                       OffsetDateTime dueAt) {
+        jdbc.sql("insert into dispute_risk_report (id, case_id, risk_level, reported_to, description, reported_by, reported_at, due_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID().toString(), caseId, level.name(), to.name(), description, actor, at, dueAt).update();
+    }
+
+    void deliverRiskReport(String caseId, OffsetDateTime deliveredAt, String receivedBy, String actor) {
+        jdbc.sql("update dispute_risk_report set delivered_at = ?, received_by = ?, delivered_by = ? where case_id = ? and delivered_at is null")
+                .params(deliveredAt, receivedBy, actor, caseId).update();
+    }
+
+    /** The report step's start (the open report's time), for recomputing its due date. */
+    public Optional<OffsetDateTime> openRiskReportAt(String caseId) {
+        return jdbc.sql("select reported_at from dispute_risk_report where case_id = ? and delivered_at is null order by reported_at desc")
+                .param(caseId).query(OffsetDateTime.class).list().stream().findFirst();
     }
 
     void addPerformance(String caseId, PerformanceStatus status, String evidence, String actor, OffsetDateTime now) {

@@ -15,6 +15,11 @@ public enum MediationType {
         this.label = label;
     }
 
+    /** 委派 or 委托 by a court (特邀调解规定): the court designates, its materials start the clock, failures go back to it. */
+    public boolean courtReferred() {
+        return this == COURT_REFERRED_PRE_FILING || this == COURT_ENTRUSTED;
+    }
+
     /** Chinese label shown to mediators. */
     public String label() {
         return label;

@@ -96,10 +96,13 @@ class ModelConventionsTest {
                     check(problems, node.getName() != null && HAN.matcher(node.getName()).find(),
                             file + ": " + id + " needs a Chinese name");
                 }
-                if (!(node instanceof StartEvent) && !(node instanceof org.camunda.bpm.model.bpmn.instance.BoundaryEvent)) {
+                // an event subprocess is started by its event, never by a flow, and ends inside itself
+                boolean eventSubProcess = node instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub && sub.triggeredByEvent();
+                if (!(node instanceof StartEvent) && !(node instanceof org.camunda.bpm.model.bpmn.instance.BoundaryEvent)
+                        && !eventSubProcess) {
                     check(problems, !node.getIncoming().isEmpty(), file + ": " + id + " has no incoming flow");
                 }
-                if (!(node instanceof EndEvent)) {
+                if (!(node instanceof EndEvent) && !eventSubProcess) {
                     check(problems, !node.getOutgoing().isEmpty(), file + ": " + id + " has no outgoing flow");
                 }
             }

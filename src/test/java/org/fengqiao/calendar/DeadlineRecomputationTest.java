@@ -115,9 +115,11 @@ class DeadlineRecomputationTest {
                 TestClock.offsetNow().withNano(0).toString(), "place", "调解室", "minutes", "双方陈述意见",
                 "rightsNoticeDelivered", true)), "IN_MEDIATION");
         ok(api.post("mediator1", "/api/disputes/" + confirmingId + "/agreement", Map.of("form", "WRITTEN",
-                "terms", "十日内清理通道", "amount", 0)), "PERFORMANCE_MONITORING");
+                "terms", "十日内清理通道", "amount", 0, "signedBy", partyNames(confirmingId), "sealed", true,
+                "signedAt", TestClock.offsetNow().withNano(0).toString())), "PERFORMANCE_MONITORING");
         ok(api.post("mediator1", "/api/disputes/" + confirmingId + "/judicial-confirmation", Map.of("court",
-                "日照市岚山区人民法院", "filedAt", TestClock.offsetNow().withNano(0).toString())), "JUDICIAL_CONFIRMATION");
+                "日照市岚山区人民法院", "filedAt", TestClock.offsetNow().withNano(0).toString(),
+                "applicants", partyNames(confirmingId))), "JUDICIAL_CONFIRMATION");
         JsonNode confirming = api.get("mediator1", "/api/disputes/" + confirmingId).body();
         String confirmingPid = confirming.path("processInstanceId").asText();
         OffsetDateTime reviewDue = OffsetDateTime.parse(confirming.at("/judicialConfirmation/reviewDueAt").asText());
@@ -383,6 +385,13 @@ class DeadlineRecomputationTest {
     }
 
     // --- driving the cases through the REST API -----------------------------------------------------
+
+    /** Every party of the case (D10 signatures, D12 joint application). */
+    private List<String> partyNames(String id) {
+        List<String> names = new java.util.ArrayList<>();
+        api.get("admin", "/api/disputes/" + id).body().path("parties").forEach(p -> names.add(p.path("name").asText()));
+        return names;
+    }
 
     private String disputeInMediation() {
         String id = registeredDispute();

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.TestClock;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -333,6 +334,8 @@ class DisputeApiProblemsTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D5/D6/D12: a '…At' of something done may not lie in the future; odd bodies never give a 500")
+    @LegalRule(value = "D6", model = {"org.fengqiao.dispute.DisputeManagement#session"})
+    @LegalRule(value = "D10", model = {"org.fengqiao.dispute.DisputeManagement#agreement"})
     void futureTimestampsAndOddBodies() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         String tomorrow = TestClock.offsetNow().plusDays(1).withNano(0).toString();

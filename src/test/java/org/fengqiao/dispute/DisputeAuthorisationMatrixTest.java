@@ -78,10 +78,14 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
             Map.entry(DisputeAction.RETURN_VISIT, DisputeStatus.RETURN_VISIT),
             Map.entry(DisputeAction.REVIEW, DisputeStatus.SUPERVISOR_REVIEW),
             Map.entry(DisputeAction.CLOSURE, DisputeStatus.TERMINATED_NO_AGREEMENT),
-            Map.entry(DisputeAction.ARCHIVE, DisputeStatus.CLOSED)));
+            Map.entry(DisputeAction.ARCHIVE, DisputeStatus.CLOSED),
+            Map.entry(DisputeAction.WITHDRAWAL, DisputeStatus.TRIAGE),
+            Map.entry(DisputeAction.MATERIALS_RETURN, DisputeStatus.TERMINATED_NO_AGREEMENT),
+            Map.entry(DisputeAction.RISK_REPORT, DisputeStatus.IN_MEDIATION),
+            Map.entry(DisputeAction.RISK_REPORT_DELIVERY, DisputeStatus.IN_MEDIATION)));
 
     /** One case per status for the cells that change nothing (403 / 404); shared across cells. */
-    static final Map<DisputeStatus, String> SHARED = new EnumMap<>(DisputeStatus.class);
+    static final Map<String, String> SHARED = new java.util.HashMap<>();
 
     @Autowired RoleMatrix matrix;
 
@@ -101,7 +105,8 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
     void matrix(DisputeAction action, Member member) {
         DisputeStatus status = STAGE.get(action);
         int expected = expected(action, member, status);
-        String id = expected == 200 ? prepare(status) : SHARED.computeIfAbsent(status, this::prepare);
+        String id = expected == 200 ? prepare(action, status)
+                : SHARED.computeIfAbsent(special(action) ? action.name() : status.name(), k -> prepare(action, status));
         assertThat(f.get("admin", id).text("status")).isEqualTo(status.name());
 
         Api.Response r = f.act(member.user(), id, action.path(), body(action, id));
@@ -165,20 +170,48 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
                     "minutes", "双方陈述意见", "rightsNoticeDelivered", true));
             case EXTENSION -> b.putAll(Map.of("extraDays", 10, "allPartiesConsent", true));
             case ESCALATION -> b.putAll(Map.of("toLevel", "COUNTY", "reason", "涉及多个村居"));
-            case AGREEMENT -> b.putAll(Map.of("form", "WRITTEN", "terms", "被申请人于十日内支付赔偿款", "amount", 5000));
+            case AGREEMENT -> {
+                b.putAll(Map.of("form", "WRITTEN", "terms", "被申请人于十日内支付赔偿款", "amount", 5000));
+                b.putAll(Map.of("signedBy", List.of("孙某", "周某"), "sealed", true, "signedAt", DisputeFixtures.justNow()));
+            }
             case TERMINATION -> b.putAll(Map.of("reason", "申请人要求终止调解", "routesInformed", List.of("LITIGATION")));
-            case JUDICIAL_CONFIRMATION -> b.putAll(Map.of("court", "日照市岚山区人民法院", "filedAt", DisputeFixtures.justNow()));
+            case JUDICIAL_CONFIRMATION -> b.putAll(Map.of("court", "日照市岚山区人民法院", "filedAt", DisputeFixtures.justNow(),
+                    "applicants", List.of("孙某", "周某")));
             case COURT_DECISION -> b.put("result", "CONFIRMED_VALID");
             case PERFORMANCE -> b.putAll(Map.of("status", "PARTIAL", "evidence", "已支付部分款项"));
             case RETURN_VISIT -> b.putAll(Map.of("satisfaction", "SATISFIED", "performanceStatus", "DONE", "notes", "已履行"));
             case REVIEW -> b.putAll(Map.of("decision", "CLOSE", "reason", "经复核，已妥善处理"));
             case CLOSURE -> b.put("notes", "被申请人拒绝调解，已告知其他途径");
             case ARCHIVE -> b.putAll(Map.of("volumeNo", "矩阵-" + id.substring(0, 8), "retentionYears", 10));
+            case WITHDRAWAL -> b.putAll(Map.of("requestedBy", "孙某", "reason", "双方已自行和解"));
+            case MATERIALS_RETURN -> b.putAll(Map.of("returnedAt", DisputeFixtures.justNow(), "receivedBy", "岚山区人民法院立案庭"));
+            case RISK_REPORT -> b.putAll(Map.of("riskLevel", "HIGH", "reportedTo", "POLICE", "description", "被申请人扬言报复"));
+            case RISK_REPORT_DELIVERY -> b.putAll(Map.of("deliveredAt", DisputeFixtures.justNow(), "receivedBy", "安东卫派出所"));
         }
         return b;
     }
 
     /** A new case of the 安东卫 committee driven into {@code status} through the API. */
+    /** Actions that need more than the status: the court's materials to return, an open risk report. */
+    private static boolean special(DisputeAction action) {
+        return action == DisputeAction.MATERIALS_RETURN || action == DisputeAction.RISK_REPORT_DELIVERY;
+    }
+
+    private String prepare(DisputeAction action, DisputeStatus status) {
+        if (action == DisputeAction.MATERIALS_RETURN) {
+            String id = f.register(DisputeFixtures.neighbourDispute()).text("id");
+            f.designate(id, DisputeFixtures.ADW_COMMITTEE, "COURT_REFERRED_PRE_FILING", "TOWN");
+            f.ok("orgadmin", id, "consent", Map.of("respondentConsent", "REFUSED"), "TERMINATED_NO_AGREEMENT");
+            return id;
+        }
+        String id = prepare(status);
+        if (action == DisputeAction.RISK_REPORT_DELIVERY) {
+            f.ok("mediator1", id, "risk-report", Map.of("riskLevel", "HIGH", "reportedTo", "POLICE",
+                    "description", "被申请人扬言报复"), status.name());
+        }
+        return id;
+    }
+
     private String prepare(DisputeStatus status) {
         return switch (status) {
             case TRIAGE -> f.register(DisputeFixtures.neighbourDispute()).text("id");
@@ -199,7 +232,11 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
                 f.ok("orgadmin", id, "consent", Map.of("respondentConsent", "AGREED"), "MEDIATOR_ASSIGNMENT");
                 yield id;
             }
-            case IN_MEDIATION -> f.inMediation(DisputeFixtures.neighbourDispute());
+            case IN_MEDIATION -> {
+                String id = f.inMediation(DisputeFixtures.neighbourDispute());
+                f.rightsNotice("mediator1", id); // D5: an agreement needs the rights notice on record
+                yield id;
+            }
             case PERFORMANCE_MONITORING -> {
                 String id = prepare(DisputeStatus.IN_MEDIATION);
                 assertThat(f.session("mediator1", id, true).status()).isEqualTo(200);
@@ -208,8 +245,7 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
             }
             case JUDICIAL_CONFIRMATION -> {
                 String id = prepare(DisputeStatus.PERFORMANCE_MONITORING);
-                f.ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院",
-                        "filedAt", DisputeFixtures.justNow()), "JUDICIAL_CONFIRMATION");
+                f.confirmation(id, DisputeFixtures.justNow());
                 yield id;
             }
             case RETURN_VISIT -> {

@@ -44,6 +44,7 @@ class DisputeFiguresTest extends DisputeApiTestBase {
         // now handled by the county committee: the county's report counts the case received today
         assertThat(delta(county, today("supervisor", "&centreId=rz-ls-rmtj"), "received")).isEqualTo(1);
 
+        f.rightsNotice("cntmediator", id);
         f.ok("cntmediator", id, "agreement", Map.of("form", "ORAL", "terms", "东侧院墙由双方各出一半费用重砌"),
                 "PERFORMANCE_MONITORING");
         f.ok("cntmediator", id, "performance", Map.of("status", "DONE", "evidence", "院墙已重砌"), "RETURN_VISIT");

@@ -122,9 +122,48 @@ final class DisputeFixtures {
                 "minutes", "双方陈述意见，调解员释法说理", "rightsNoticeDelivered", rightsNoticeDelivered));
     }
 
+    /** An agreement by mediator1; a WRITTEN one signed by every party and sealed now (D10). Delivers the rights notice first if none is on record (D5). */
     Api.Response agreement(String id, String form) {
-        return ok("mediator1", id, "agreement", Map.of("form", form, "terms", "被申请人于十日内支付赔偿款", "amount", 5000),
-                "PERFORMANCE_MONITORING");
+        return agreement("mediator1", id, form);
+    }
+
+    Api.Response agreement(String user, String id, String form) {
+        rightsNotice(user, id);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("form", form, "terms", "被申请人于十日内支付赔偿款", "amount", 5000));
+        if ("WRITTEN".equals(form)) {
+            body.putAll(signatures(id, justNow()));
+        }
+        return ok(user, id, "agreement", body, "PERFORMANCE_MONITORING");
+    }
+
+    /** D10: every party's signature, the committee's seal and the time of the last signature. */
+    Map<String, Object> signatures(String id, String signedAt) {
+        return Map.of("signedBy", partyNames(id), "sealed", true, "signedAt", signedAt);
+    }
+
+    /** A session with the rights notice (D5), unless one is already on record. */
+    void rightsNotice(String user, String id) {
+        boolean delivered = false;
+        for (JsonNode h : history(user, id)) {
+            delivered |= "sessions".equals(h.path("action").asText()) && h.path("details").path("rightsNoticeDelivered").asBoolean();
+        }
+        if (!delivered) {
+            Api.Response r = session(user, id, true);
+            assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        }
+    }
+
+    /** The names of the case's parties, as the mediators see them. */
+    List<String> partyNames(String id) {
+        List<String> names = new ArrayList<>();
+        get("admin", id).body().path("parties").forEach(p -> names.add(p.path("name").asText()));
+        return names;
+    }
+
+    /** 司法确认 filed by the presiding mediator (mediator1) at {@code filedAt}. */
+    Api.Response confirmation(String id, String filedAt) {
+        return ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院", "filedAt", filedAt,
+                "applicants", partyNames(id)), "JUDICIAL_CONFIRMATION");
     }
 
     Api.Response get(String user, String id) {

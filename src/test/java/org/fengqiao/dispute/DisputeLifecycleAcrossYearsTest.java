@@ -70,10 +70,10 @@ class DisputeLifecycleAcrossYearsTest extends DisputeApiTestBase {
 
         f.session("mediator1", id, true);
         Api.Response agreed = f.ok("mediator1", id, "agreement", Map.of("form", "WRITTEN",
-                "terms", "公司于十日内一次性支付拖欠工资17万元", "amount", 170000), "PERFORMANCE_MONITORING");
+                "terms", "公司于十日内一次性支付拖欠工资17万元", "amount", 170000, "signedBy", f.partyNames(id), "sealed", true,
+                "signedAt", DisputeFixtures.justNow()), "PERFORMANCE_MONITORING");
         assertThat(agreed.body().path("provisionalDeadlines")).isEmpty();
-        f.ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院",
-                "filedAt", DisputeFixtures.justNow()), "JUDICIAL_CONFIRMATION");
+        f.confirmation(id, DisputeFixtures.justNow());
         f.ok("court", id, "court-decision", Map.of("result", "CONFIRMED_VALID"), "PERFORMANCE_MONITORING");
         f.ok("mediator1", id, "performance", Map.of("status", "DONE", "evidence", "工资已转账"), "RETURN_VISIT");
         f.ok("visitor", id, "return-visit", Map.of("satisfaction", "SATISFIED", "performanceStatus", "DONE",

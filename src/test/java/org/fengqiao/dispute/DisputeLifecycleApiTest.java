@@ -35,7 +35,7 @@ class DisputeLifecycleApiTest extends DisputeApiTestBase {
         assertThat(suggestion.path("complexity").asText()).isEqualTo("COMPLEX");
         assertThat(suggestion.path("dueInDays").asInt()).isEqualTo(30);
         assertThat(api.get("triage", "/api/disputes/" + id).body().path("allowedActions"))
-                .extracting(JsonNode::asText).containsExactly("triage");
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder("triage", "withdrawal", "risk-report");
 
         f.ok("triage", id, "triage", Map.of("decision", "ACCEPT", "mediationType", "PEOPLES", "level", "TOWN",
                 "orgId", suggestion.path("orgId").asText(), "assignmentMode", "PUSH", "complexity", "COMPLEX",
@@ -47,16 +47,18 @@ class DisputeLifecycleApiTest extends DisputeApiTestBase {
         assertThat(mediating.text("dueAt")).isNotNull();
         assertThat(api.get("mediator1", "/api/disputes/" + id).body().path("allowedActions"))
                 .extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("recusal", "sessions", "extension", "escalation", "agreement", "termination");
+                .containsExactlyInAnyOrder("recusal", "sessions", "extension", "escalation", "agreement", "termination",
+                        "risk-report");
 
         OffsetDateTime heldAt = TestClock.offsetNow().minusHours(1).withNano(0);
         f.ok("mediator1", id, "sessions", Map.of("heldAt", heldAt.toString(), "place", "安东卫街道调解室",
                 "minutes", "双方确认拖欠工资数额为17万元", "rightsNoticeDelivered", true), "IN_MEDIATION");
         Api.Response agreed = f.ok("mediator1", id, "agreement", Map.of("form", "WRITTEN",
-                "terms", "公司于2026年12月20日前一次性支付拖欠工资17万元", "amount", 170000), "PERFORMANCE_MONITORING");
+                "terms", "公司于2026年12月20日前一次性支付拖欠工资17万元", "amount", 170000, "signedBy", f.partyNames(id), "sealed", true,
+                "signedAt", TestClock.offsetNow().minusMinutes(5).withNano(0).toString()), "PERFORMANCE_MONITORING");
         assertThat(agreed.text("agreementEffectiveAt")).isNotNull();
         f.ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院",
-                "filedAt", TestClock.offsetNow().withNano(0).toString()), "JUDICIAL_CONFIRMATION");
+                "filedAt", TestClock.offsetNow().withNano(0).toString(), "applicants", f.partyNames(id)), "JUDICIAL_CONFIRMATION");
         f.ok("court", id, "court-decision", Map.of("result", "CONFIRMED_VALID"), "PERFORMANCE_MONITORING");
         f.ok("mediator1", id, "performance", Map.of("status", "PARTIAL", "evidence", "已支付10万元"), "PERFORMANCE_MONITORING");
         f.ok("mediator1", id, "performance", Map.of("status", "DONE", "evidence", "余款7万元已转账"), "RETURN_VISIT");

@@ -31,7 +31,8 @@ class DisputeModelCoverageTest {
     static final String PROCESS_KEY = "dispute-mediation";
 
     static final List<String> SUITE = List.of("DisputeLifecycleApiTest", "DisputePathsApiTest", "DisputeTimersTest",
-            "DisputeTasklistDoorTest", "DisputeApiProblemsTest");
+            "DisputeTasklistDoorTest", "DisputeApiProblemsTest", "DisputeCourtDecisionTest", "DisputeLegalLimitsTest",
+            "DisputeLegalPreconditionsTest", "DisputeWithdrawalAndRiskTest");
 
     @Autowired RepositoryService repositoryService;
 

@@ -16,6 +16,7 @@ import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Autowired SupervisionRecords supervisions;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
     @AfterEach
     void resetClock() {
@@ -51,15 +53,16 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D1: respondent refuses → TERMINATED_NO_AGREEMENT with routes advised → closure → CLOSED / REFUSED_BY_PARTY")
+    @LegalRule(value = "D1", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ConsentRefused", "org.fengqiao.dispute.DisputeCase#recordConsent"})
     void respondentRefusesConsent() {
         String id = registered();
         f.designate(id, DisputeFixtures.ADW_COMMITTEE, "PEOPLES", "TOWN");
-        assertThat(f.allowed("orgadmin", id)).containsExactly("consent");
+        assertThat(f.allowed("orgadmin", id)).containsExactlyInAnyOrder("consent", "withdrawal", "risk-report");
         Api.Response refused = f.ok("orgadmin", id, "consent", Map.of("respondentConsent", "REFUSED", "notes", "被申请人明确拒绝调解"),
                 "TERMINATED_NO_AGREEMENT");
         assertThat(refused.text("respondentConsent")).isEqualTo("REFUSED");
         assertThat(refused.body().path("outcome").isNull()).isTrue();
-        assertThat(f.allowed("orgadmin", id)).containsExactly("closure");
+        assertThat(f.allowed("orgadmin", id)).containsExactlyInAnyOrder("closure", "risk-report");
         assertThat(f.allowed("visitor", id)).containsExactly("return-visit");
         JsonNode consent = f.lastEntry("orgadmin", id, "consent");
         assertThat(consent.path("fromStatus").asText()).isEqualTo("CONSENT_PENDING");
@@ -81,6 +84,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D17 + D19: NOT_ACCEPT → REJECTED_NOT_ACCEPTED / NOT_ACCEPTED; archive by triage only with the mandatory documents")
+    @LegalRule(value = "D17", model = {"processes/dispute/dispute-mediation.bpmn#Flow_NotAccepted", "org.fengqiao.dispute.NotAcceptReason"})
+    @LegalRule(value = "D19", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_Archive", "org.fengqiao.dispute.DisputeSettings#archiveRequired"})
     void notAcceptedThenArchivedByTriage() {
         String id = registered();
         Api.Response rejected = f.ok("triage", id, "triage", Map.of("decision", "NOT_ACCEPT",
@@ -135,14 +140,14 @@ class DisputePathsApiTest extends DisputeApiTestBase {
                 "orgId", DisputeFixtures.ADW_COMMITTEE, "assignmentMode", "PUSH", "complexity", "SIMPLE", "riskLevel", "LOW"),
                 "ASSIGNED_PENDING_ACCEPT");
         assertThat(pushed.text("acceptanceDueAt")).isNotNull();
-        assertThat(f.allowed("orgadmin", id)).containsExactly("acceptance");
-        assertThat(f.allowed("triage", id)).isEmpty();
+        assertThat(f.allowed("orgadmin", id)).containsExactlyInAnyOrder("acceptance", "withdrawal", "risk-report");
+        assertThat(f.allowed("triage", id)).containsExactlyInAnyOrder("withdrawal", "risk-report");
 
         assertValidation(f.act("orgadmin", id, "acceptance", Map.of("accepted", false)), "reason");
         assertThat(f.get("orgadmin", id).text("status")).isEqualTo("ASSIGNED_PENDING_ACCEPT");
 
         f.ok("orgadmin", id, "acceptance", Map.of("accepted", false, "reason", "本委员会调解员均与当事人有利害关系"), "TRIAGE");
-        assertThat(f.allowed("triage", id)).containsExactly("triage");
+        assertThat(f.allowed("triage", id)).containsExactlyInAnyOrder("triage", "withdrawal", "risk-report");
         JsonNode acceptance = f.lastEntry("triage", id, "acceptance");
         assertThat(acceptance.path("actor").asText()).isEqualTo("orgadmin");
         assertThat(acceptance.path("fromStatus").asText()).isEqualTo("ASSIGNED_PENDING_ACCEPT");
@@ -155,6 +160,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7: extension only with all parties' consent; dueAt moves later")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Flow_Extended", "org.fengqiao.dispute.DisputeCase#extend"})
     void extensionNeedsAllPartiesConsent() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         String before = dueAt(id);
@@ -184,7 +190,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
         assertThat(escalated.text("level")).isEqualTo("COUNTY");
         assertThat(escalated.text("orgId")).isNull();
         assertThat(escalated.text("dueAt")).isNull();
-        assertThat(f.allowed("triage", id)).containsExactly("triage");
+        assertThat(f.allowed("triage", id)).containsExactlyInAnyOrder("triage", "withdrawal", "risk-report");
         JsonNode escalation = f.lastEntry("triage", id, "escalation");
         assertThat(escalation.path("fromStatus").asText()).isEqualTo("IN_MEDIATION");
         assertThat(escalation.path("toStatus").asText()).isEqualTo("TRIAGE");
@@ -198,7 +204,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
         Api.Response county = f.designate(id, "rz-ls-rmtj", "PEOPLES", "COUNTY");
         assertThat(county.text("orgId")).isEqualTo("rz-ls-rmtj");
         assertThat(county.text("level")).isEqualTo("COUNTY");
-        assertThat(f.allowed("cntadmin", id)).containsExactly("consent");
+        assertThat(f.allowed("cntadmin", id)).containsExactlyInAnyOrder("consent", "withdrawal", "risk-report");
         f.ok("cntadmin", id, "consent", Map.of("respondentConsent", "AGREED"), "MEDIATOR_ASSIGNMENT");
         f.ok("cntadmin", id, "mediators", Map.of("presidingMediatorId", "cntmediator", "mediatorIds", List.of("cntmediator"),
                 "selectedBy", "ORG"), "IN_MEDIATION");
@@ -207,6 +213,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D9 + D2: termination must inform of arbitration/administrative/judicial routes")
+    @LegalRule(value = "D9", model = {"processes/dispute/dispute-mediation.bpmn#Flow_MediationTerminated", "org.fengqiao.dispute.InformedRoute"})
+    @LegalRule(value = "D2", model = {"processes/dispute/dispute-mediation.bpmn#Flow_MediationTerminated", "org.fengqiao.dispute.DisputeCase#terminate"})
     void terminationInformsRoutes() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         assertValidation(f.act("mediator1", id, "termination", Map.of("reason", "申请人要求终止调解")), "routesInformed");
@@ -216,15 +224,15 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
         Api.Response terminated = f.ok("mediator1", id, "termination", Map.of("reason", "申请人要求终止调解",
                 "routesInformed", List.of("LITIGATION", "ARBITRATION")), "TERMINATED_NO_AGREEMENT");
-        assertThat(terminated.body().path("allowedActions")).isEmpty();
-        assertThat(f.allowed("orgadmin", id)).containsExactly("closure");
+        assertThat(terminated.body().path("allowedActions")).extracting(JsonNode::asText).containsExactly("risk-report");
+        assertThat(f.allowed("orgadmin", id)).containsExactlyInAnyOrder("closure", "risk-report");
         JsonNode termination = f.lastEntry("mediator1", id, "termination");
         assertThat(termination.path("actor").asText()).isEqualTo("mediator1");
         assertThat(termination.path("fromStatus").asText()).isEqualTo("IN_MEDIATION");
         assertThat(termination.path("toStatus").asText()).isEqualTo("TERMINATED_NO_AGREEMENT");
         assertThat(termination.path("details").path("routesInformed")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("LITIGATION", "ARBITRATION");
-        assertThat(termination.path("details").has("materialsReturnedToCourt")).isFalse();
+        assertThat(termination.path("details").has("materialsReturnDueAt")).isFalse();
 
         Api.Response closed = f.ok("orgadmin", id, "closure", Map.of(), "CLOSED");
         assertThat(closed.text("outcome")).isEqualTo("FAILED");
@@ -262,7 +270,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
                 .text("dueDate");
         assertThat(reopened.text("dueDate")).isEqualTo(expected);
         assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("recusal", "sessions", "extension", "escalation",
-                "agreement", "termination");
+                "agreement", "termination", "risk-report");
         JsonNode review = f.lastEntry("supervisor", id, "review");
         assertThat(review.path("fromStatus").asText()).isEqualTo("SUPERVISOR_REVIEW");
         assertThat(review.path("toStatus").asText()).isEqualTo("IN_MEDIATION");
@@ -279,7 +287,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
                 "TERMINATED_NO_AGREEMENT");
         f.ok("visitor", id, "return-visit", Map.of("satisfaction", "DISSATISFIED", "notes", "对调解员态度不满"), "SUPERVISOR_REVIEW");
         assertThat(supervisions.countForTarget("DISPUTE", id, SupervisionLevel.NOTICE)).isEqualTo(1);
-        assertThat(f.allowed("orgadmin", id)).isEmpty();
+        assertThat(f.allowed("orgadmin", id)).containsExactly("risk-report");
         Api.Response closed = f.ok("supervisor", id, "review", Map.of("decision", "CLOSE", "reason", "经核查调解程序合法"), "CLOSED");
         assertThat(closed.text("outcome")).isEqualTo("FAILED");
         assertThat(f.allowed("orgadmin", id)).containsExactly("archive");
@@ -292,13 +300,13 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D14: judicial confirmation REJECTED → IN_MEDIATION again (re-mediate), agreement no longer stands")
+    @LegalRule(value = "D14", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ConfirmationRejected", "org.fengqiao.dispute.DisputeCase#courtDecided"})
     void confirmationRejected() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         f.session("mediator1", id, true);
         f.agreement(id, "WRITTEN");
-        f.ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院", "filedAt", DisputeFixtures.justNow()),
-                "JUDICIAL_CONFIRMATION");
-        assertThat(f.allowed("mediator1", id)).isEmpty();
+        f.confirmation(id, DisputeFixtures.justNow());
+        assertThat(f.allowed("mediator1", id)).containsExactly("risk-report");
         assertThat(f.allowed("court", id)).containsExactly("court-decision");
         Api.Response rejected = f.ok("court", id, "court-decision", Map.of("result", "REJECTED", "notes", "协议内容违反法律规定"),
                 "IN_MEDIATION");
@@ -316,6 +324,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D12: judicial confirmation filed more than 30 days after the agreement took effect → 409 deadline-passed")
+    @LegalRule(value = "D12", model = {"org.fengqiao.dispute.DisputeSettings#judicialConfirmationWindow", "org.fengqiao.dispute.DisputeManagement#judicialConfirmation"})
     void confirmationAfterThirtyDays() {
         OffsetDateTime now = TestClock.offsetNow().withNano(0);
         // mediation began 45 days ago (the engine clock moved back for the start of the case)
@@ -323,12 +332,14 @@ class DisputePathsApiTest extends DisputeApiTestBase {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         TestClock.restore();
         String effectiveAt = now.minusDays(40).toString();
-        Api.Response agreed = f.ok("mediator1", id, "agreement", Map.of("form", "WRITTEN", "terms", "被申请人拆除滴水檐",
-                "effectiveAt", effectiveAt), "PERFORMANCE_MONITORING");
+        f.rightsNotice("mediator1", id);
+        Map<String, Object> agreement = new HashMap<>(Map.of("form", "WRITTEN", "terms", "被申请人拆除滴水檐"));
+        agreement.putAll(f.signatures(id, effectiveAt));
+        Api.Response agreed = f.ok("mediator1", id, "agreement", agreement, "PERFORMANCE_MONITORING");
         assertThat(OffsetDateTime.parse(agreed.text("agreementEffectiveAt"))).isEqualTo(OffsetDateTime.parse(effectiveAt));
 
         Api.Response late = f.act("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院",
-                "filedAt", now.minusMinutes(1).toString()));
+                "filedAt", now.minusMinutes(1).toString(), "applicants", f.partyNames(id)));
         assertThat(late.status()).as(late.body().toString()).isEqualTo(409);
         assertThat(late.problemType()).isEqualTo("/problems/deadline-passed");
         assertThat(late.contentType()).startsWith("application/problem+json");
@@ -339,6 +350,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D11: oral agreement → effective when reached → CLOSED / SUCCESS_ORAL")
+    @LegalRule(value = "D11", model = {"processes/dispute/dispute-mediation.bpmn#Flow_AgreementReached", "org.fengqiao.dispute.AgreementForm#ORAL"})
     void oralAgreement() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         f.session("mediator1", id, true);
@@ -354,6 +366,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D4 + D3: recusal replaces the presiding mediator; the recused mediator gets 403")
+    @LegalRule(value = "D4", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ContinueMediation", "org.fengqiao.dispute.DisputeCase#replaceMediator"})
+    @LegalRule(value = "D3", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_AssignMediators", "org.fengqiao.dispute.SelectedBy#ORG"})
     void recusalReplacesMediator() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute(), "mediator1", List.of("mediator1"));
         Api.Response replaced = f.ok("mediator1", id, "recusal", Map.of("requestedBy", "周某", "grounds", "调解员系申请人近亲属",
@@ -377,6 +391,8 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D5 + D6: the first session requires the rights-and-duties notice; sessions are recorded")
+    @LegalRule(value = "D5", model = {"org.fengqiao.dispute.DisputeRecords#rightsNoticeDelivered", "org.fengqiao.dispute.DisputeManagement#session"})
+    @LegalRule(value = "D6", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_Mediate", "org.fengqiao.dispute.DisputeRecords#addSession"})
     void firstSessionNeedsRightsNotice() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         assertValidation(f.session("mediator1", id, false), "rightsNoticeDelivered");
@@ -395,7 +411,10 @@ class DisputePathsApiTest extends DisputeApiTestBase {
     }
 
     @Test
-    @DisplayName("D20 + D8: court-referred (委派) mediation that fails returns the materials to the court")
+    @DisplayName("D20 + D8: court-referred (委派) mediation that fails returns the court's materials as a step, before closure and visit")
+    @LegalRule(value = "D20", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_ReturnMaterialsToCourt",
+            "org.fengqiao.dispute.DisputeManagement#materialsReturn", "org.fengqiao.dispute.DisputeSettings#materialsReturnLimit"})
+    @LegalRule(value = "D8", model = {"org.fengqiao.dispute.MediationType#COURT_REFERRED_PRE_FILING"})
     void courtReferredTerminationReturnsMaterials() {
         Map<String, Object> body = new HashMap<>(DisputeFixtures.neighbourDispute());
         body.put("channel", "COURT_REFERRAL");
@@ -405,14 +424,64 @@ class DisputePathsApiTest extends DisputeApiTestBase {
         assertThat(triaged.body().path("timeLimitDays").asInt()).isLessThanOrEqualTo(30);
         f.ok("orgadmin", id, "consent", Map.of("respondentConsent", "AGREED"), "MEDIATOR_ASSIGNMENT");
         f.ok("orgadmin", id, "mediators", Map.of("presidingMediatorId", "mediator1", "selectedBy", "COURT"), "IN_MEDIATION");
-        f.ok("mediator1", id, "termination", Map.of("reason", "调解不成", "routesInformed", List.of("LITIGATION")),
-                "TERMINATED_NO_AGREEMENT");
+        Api.Response terminated = f.ok("mediator1", id, "termination", Map.of("reason", "调解不成", "routesInformed",
+                List.of("LITIGATION")), "TERMINATED_NO_AGREEMENT");
+        String pid = terminated.text("processInstanceId");
         JsonNode termination = f.lastEntry("mediator1", id, "termination");
-        assertThat(termination.path("details").path("materialsReturnedToCourt").asBoolean()).isTrue();
+        // [PRACTICE] 3 working days from the termination, by the calendar
+        String today = TestClock.offsetNow().toLocalDate().toString();
+        String expected = api.get("mediator1", "/api/calendar/due-date?from=" + today + "&amount=3&unit=WORKING_DAYS").text("dueDate");
+        assertThat(OffsetDateTime.parse(termination.path("details").path("materialsReturnDueAt").asText()).toLocalDate().toString())
+                .isEqualTo(expected);
+        assertThat(taskService.createTaskQuery().processInstanceId(pid).list()).extracting(t -> t.getTaskDefinitionKey())
+                .containsExactly("UserTask_ReturnMaterialsToCourt");
+        // the materials go back first: no closure, no return visit yet
+        assertThat(f.allowed("orgadmin", id)).containsExactlyInAnyOrder("materials-return", "risk-report");
+        assertThat(f.allowed("visitor", id)).isEmpty();
+        assertThat(f.act("orgadmin", id, "closure", Map.of()).status()).isEqualTo(409);
+        assertValidation(f.act("orgadmin", id, "materials-return", Map.of("returnedAt", DisputeFixtures.justNow())), "receivedBy");
+        f.ok("orgadmin", id, "materials-return", Map.of("returnedAt", DisputeFixtures.justNow(), "receivedBy", "岚山区人民法院立案庭",
+                "notes", "终止调解报告及起诉材料"), "TERMINATED_NO_AGREEMENT");
+        assertThat(f.lastEntry("orgadmin", id, "materials-return").path("details").path("receivedBy").asText())
+                .isEqualTo("岚山区人民法院立案庭");
+        assertThat(taskService.createTaskQuery().processInstanceId(pid).list()).extracting(t -> t.getTaskDefinitionKey())
+                .containsExactlyInAnyOrder("UserTask_CloseTerminated", "UserTask_ReturnVisitTerminated");
+        assertThat(f.allowed("orgadmin", id)).containsExactlyInAnyOrder("closure", "risk-report");
+        assertThat(f.ok("orgadmin", id, "closure", Map.of(), "CLOSED").text("outcome")).isEqualTo("FAILED");
+    }
+
+    @Test
+    @DisplayName("D20: a court-referred case the respondent refuses (or cannot be reached) also returns the materials")
+    @LegalRule(value = "D20", model = {"processes/dispute/dispute-mediation.bpmn#Flow_MaterialsToReturn",
+            "org.fengqiao.dispute.DisputeCase#materialsToReturn"})
+    void courtReferredRefusalReturnsMaterials() {
+        String id = f.register(DisputeFixtures.neighbourDispute()).text("id");
+        f.designate(id, DisputeFixtures.ADW_COMMITTEE, "COURT_ENTRUSTED", "TOWN");
+        f.ok("orgadmin", id, "consent", Map.of("respondentConsent", "UNREACHABLE"), "TERMINATED_NO_AGREEMENT");
+        assertThat(f.lastEntry("orgadmin", id, "consent").path("details").has("materialsReturnDueAt")).isTrue();
+        assertThat(f.allowed("orgadmin", id)).contains("materials-return").doesNotContain("closure");
+        // not back in time: a 催办, the step stays open
+        String pid = f.get("orgadmin", id).text("processInstanceId");
+        org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(pid).timers()
+                .activityId("Timer_MaterialsReturnDue").singleResult();
+        assertThat(timer.getDuedate().toInstant())
+                .isEqualTo(OffsetDateTime.parse(f.get("orgadmin", id).text("materialsReturnDueAt")).toInstant());
+        TestClock.travelTo(timer.getDuedate().toInstant().plusSeconds(60));
+        managementService.executeJob(timer.getId());
+        assertThat(supervisions.forTarget("DISPUTE", id)).anySatisfy(s -> {
+            assertThat(s.level()).isEqualTo(SupervisionLevel.REMINDER);
+            assertThat(s.triggeredBy()).isEqualTo("OVERDUE_TIMER");
+        });
+        assertThat(f.lastEntry("orgadmin", id, "materials-return-overdue").path("actor").asText()).isEqualTo("system");
+        f.ok("orgadmin", id, "materials-return", Map.of("returnedAt", DisputeFixtures.justNow(), "receivedBy", "岚山区人民法院"),
+                "TERMINATED_NO_AGREEMENT");
+        f.ok("visitor", id, "return-visit", Map.of("satisfaction", "SATISFIED"), "CLOSED");
     }
 
     @Test
     @DisplayName("D16 + D15: performance DEFAULTED → RETURN_VISIT; advice litigation (unconfirmed) or enforcement (confirmed)")
+    @LegalRule(value = "D16", model = {"processes/dispute/dispute-mediation.bpmn#Flow_PerformanceSettled", "org.fengqiao.dispute.DisputeManagement#performance"})
+    @LegalRule(value = "D15", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_MonitorPerformance", "org.fengqiao.dispute.DisputeCase#recordPerformance"})
     void performanceDefaulted() {
         String unconfirmed = f.inMediation(DisputeFixtures.neighbourDispute());
         f.agreement(unconfirmed, "WRITTEN");
@@ -429,8 +498,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
 
         String confirmed = f.inMediation(DisputeFixtures.neighbourDispute());
         f.agreement(confirmed, "WRITTEN");
-        f.ok("mediator1", confirmed, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院",
-                "filedAt", DisputeFixtures.justNow()), "JUDICIAL_CONFIRMATION");
+        f.confirmation(confirmed, DisputeFixtures.justNow());
         f.ok("court", confirmed, "court-decision", Map.of("result", "CONFIRMED_VALID"), "PERFORMANCE_MONITORING");
         f.ok("mediator1", confirmed, "performance", Map.of("status", "DEFAULTED"), "RETURN_VISIT");
         assertThat(f.lastEntry("mediator1", confirmed, "performance").path("details").path("advice").asText())

@@ -31,6 +31,7 @@ import org.fengqiao.support.TestClock;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D6: a session recorded in the Tasklist has the same effect as POST /sessions")
+    @LegalRule(value = "D6", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_Mediate", "org.fengqiao.dispute.DisputeRecords#addSession"})
     void sessionThroughEitherDoor() {
         String viaRest = f.inMediation(DisputeFixtures.neighbourDispute());
         String viaTasklist = f.inMediation(DisputeFixtures.neighbourDispute());
@@ -123,7 +125,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
             assertThat(entry.path("details").path("rightsNoticeDelivered").asBoolean()).isTrue();
             assertThat(entry.path("details").path("place").asText()).isEqualTo("安东卫街道调解室");
             assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("recusal", "sessions", "extension",
-                    "escalation", "agreement", "termination");
+                    "escalation", "agreement", "termination", "risk-report");
             JsonNode dossier = api.get("mediator1", "/api/disputes/" + id + "/documents").body();
             assertThat(dossier.path("missingForArchive")).extracting(JsonNode::asText).doesNotContain("MEDIATION_RECORD");
         }
@@ -155,7 +157,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
         Api.Response c = f.get("orgadmin", id);
         assertThat(c.text("status")).isEqualTo("CONSENT_PENDING");
         assertThat(c.body().path("timeLimitDays").asInt()).isEqualTo(20);
-        assertThat(f.allowed("orgadmin", id)).containsExactly("consent");
+        assertThat(f.allowed("orgadmin", id)).containsExactlyInAnyOrder("consent", "withdrawal", "risk-report");
         JsonNode entry = f.lastEntry("orgadmin", id, "triage");
         assertThat(entry.path("actor").asText()).isEqualTo("triage");
         assertThat(entry.path("toStatus").asText()).isEqualTo("CONSENT_PENDING");
@@ -164,6 +166,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D5: the Tasklist refuses a first session without the rights notice exactly like the REST action (422, nothing stored)")
+    @LegalRule(value = "D5", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_Mediate", "org.fengqiao.dispute.DisputeManagement#session"})
     void sameRefusalThroughTheTasklist() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         int historyBefore = f.history("mediator1", id).size();

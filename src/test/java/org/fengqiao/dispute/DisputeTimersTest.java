@@ -19,6 +19,7 @@ import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         Api.Response after = f.get("triage", id);
         assertThat(after.text("status")).isEqualTo("TRIAGE");
         assertThat(after.text("orgId")).isNull();
-        assertThat(f.allowed("triage", id)).containsExactly("triage");
+        assertThat(f.allowed("triage", id)).containsExactlyInAnyOrder("triage", "withdrawal", "risk-report");
         assertThat(f.get("orgadmin", id).status()).as("no longer the committee's case").isEqualTo(404);
         assertThat(openTasks(pid)).containsExactly("UserTask_Triage");
         assertThat(supervisions.forTarget("DISPUTE", id)).anySatisfy(s -> {
@@ -102,6 +103,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7: the warning timer fires before the mediation deadline → REMINDER 督办, still IN_MEDIATION, not overdue")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Timer_MediationWarning", "org.fengqiao.dispute.DisputeSettings#warningBefore"})
     void warningBeforeDeadline() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         Api.Response mediating = f.get("mediator1", id);
@@ -118,7 +120,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         assertThat(warned.body().path("overdue").asBoolean()).isFalse();
         assertThat(OffsetDateTime.parse(warned.text("dueAt"))).isEqualTo(dueAt);
         assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("recusal", "sessions", "extension", "escalation",
-                "agreement", "termination");
+                "agreement", "termination", "risk-report");
         assertThat(openTasks(pid)).containsExactly("UserTask_Mediate");
         assertThat(supervisions.forTarget("DISPUTE", id)).singleElement().satisfies(s -> {
             assertThat(s.level()).isEqualTo(SupervisionLevel.REMINDER);
@@ -131,6 +133,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7: the deadline timer → overdue, NOTICE 督办, only extension/termination; extension → back in mediation")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Timer_MediationDeadline", "processes/dispute/dispute-mediation.bpmn#UserTask_DecideOnExpiry", "org.fengqiao.dispute.DisputeManagement#mediationExpired"})
     void deadlinePassedThenExtended() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         Api.Response mediating = f.get("mediator1", id);
@@ -142,7 +145,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         Api.Response overdue = f.get("mediator1", id);
         assertThat(overdue.text("status")).isEqualTo("IN_MEDIATION");
         assertThat(overdue.body().path("overdue").asBoolean()).isTrue();
-        assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("extension", "termination");
+        assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("extension", "termination", "risk-report");
         assertThat(openTasks(pid)).containsExactly("UserTask_DecideOnExpiry");
         // the decision is due at the passed deadline, so the Tasklist's 已超期 filter lists it
         assertThat(taskService.createTaskQuery().processInstanceId(pid).singleResult().getDueDate().toInstant())
@@ -166,12 +169,13 @@ class DisputeTimersTest extends DisputeApiTestBase {
         assertThat(openTasks(pid)).containsExactly("UserTask_Mediate");
         assertThat(timer(pid, "Timer_MediationDeadline").getDuedate().toInstant()).isEqualTo(newDue.toInstant());
         assertThat(f.allowed("mediator1", id)).containsExactlyInAnyOrder("recusal", "sessions", "extension", "escalation",
-                "agreement", "termination");
+                "agreement", "termination", "risk-report");
         assertThat(f.session("mediator1", id, true).status()).isEqualTo(200);
     }
 
     @Test
     @DisplayName("D7 + §0: a mediation deadline falling in the National Day holiday moves to the next working day 2026-10-08")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Timer_MediationDeadline", "org.fengqiao.calendar.WorkingCalendar#deadline"})
     void deadlineInHolidayMovesToNextWorkingDay() {
         moveClockTo(OffsetDateTime.of(2026, 9, 1, 10, 0, 0, 0, CST));
         String id = f.register(DisputeFixtures.neighbourDispute()).text("id");
@@ -199,6 +203,8 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D7 + D9: past the deadline the mediator may terminate instead; the parties are told their routes")
+    @LegalRule(value = "D7", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ExpiryTerminated"})
+    @LegalRule(value = "D9", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ExpiryTerminated", "org.fengqiao.dispute.InformedRoute"})
     void deadlinePassedThenTerminated() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         Api.Response mediating = f.get("mediator1", id);
@@ -220,11 +226,15 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D15: the performance deadline timer records a REMINDER 督办 and monitoring continues")
+    @LegalRule(value = "D15", model = {"processes/dispute/dispute-mediation.bpmn#Timer_PerformanceDue", "org.fengqiao.dispute.DisputeManagement#performanceOverdue"})
     void performanceDeadlinePassed() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         LocalDate deadline = OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), CST).toLocalDate().plusDays(10);
-        Api.Response agreed = f.ok("mediator1", id, "agreement", Map.of("form", "WRITTEN", "terms", "十日内支付5000元",
-                "performanceDeadline", deadline.toString(), "amount", 5000), "PERFORMANCE_MONITORING");
+        f.rightsNotice("mediator1", id);
+        Map<String, Object> agreement = new java.util.HashMap<>(Map.of("form", "WRITTEN", "terms", "十日内支付5000元",
+                "performanceDeadline", deadline.toString(), "amount", 5000));
+        agreement.putAll(f.signatures(id, DisputeFixtures.justNow()));
+        Api.Response agreed = f.ok("mediator1", id, "agreement", agreement, "PERFORMANCE_MONITORING");
         String pid = agreed.text("processInstanceId");
         Date due = timer(pid, "Timer_PerformanceDue").getDuedate();
         assertThat(OffsetDateTime.ofInstant(due.toInstant(), CST).toLocalDate()).isEqualTo(deadline);
@@ -242,11 +252,11 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
     @Test
     @DisplayName("D13: the court review timer (15 days) records a reminder while the confirmation stays pending")
+    @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#Timer_CourtReview", "org.fengqiao.dispute.DisputeManagement#courtReviewOverdue"})
     void courtReviewOverdue() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         f.agreement(id, "WRITTEN");
-        Api.Response filed = f.ok("mediator1", id, "judicial-confirmation", Map.of("court", "日照市岚山区人民法院",
-                "filedAt", DisputeFixtures.justNow()), "JUDICIAL_CONFIRMATION");
+        Api.Response filed = f.confirmation(id, DisputeFixtures.justNow());
         String pid = filed.text("processInstanceId");
         Date due = timer(pid, "Timer_CourtReview").getDuedate();
         moveClockTo(OffsetDateTime.ofInstant(due.toInstant(), CST).plusMinutes(1));

@@ -14,6 +14,12 @@ public final class DisputeProcess {
 
     public static final String KEY = "dispute-mediation";
     public static final String MESSAGE_COURT_DECISION = "CourtDecision";
+    public static final String MESSAGE_WITHDRAWN = "DisputeWithdrawn";
+    public static final String MESSAGE_RISK_REPORTED = "RiskReported";
+
+    /** The actions that arrive as a message the model listens for, with the message's name. */
+    static final Map<DisputeAction, String> MESSAGES = Map.of(DisputeAction.COURT_DECISION, MESSAGE_COURT_DECISION,
+            DisputeAction.WITHDRAWAL, MESSAGE_WITHDRAWN, DisputeAction.RISK_REPORT, MESSAGE_RISK_REPORTED);
 
     public static final String TASK_TRIAGE = "UserTask_Triage";
     public static final String TASK_ACCEPT = "UserTask_AcceptAssignment";
@@ -27,7 +33,14 @@ public final class DisputeProcess {
     public static final String TASK_CLOSE_TERMINATED = "UserTask_CloseTerminated";
     public static final String TASK_REVIEW = "UserTask_SupervisorReview";
     public static final String TASK_ARCHIVE = "UserTask_Archive";
-    public static final String RECEIVE_COURT_DECISION = "ReceiveTask_AwaitCourtDecision";
+    public static final String TASK_ARCHIVE_WITHDRAWN = "UserTask_ArchiveWithdrawn";
+    public static final String EVENT_WITHDRAWN = "StartEvent_Withdrawn";
+    public static final String TASK_RETURN_MATERIALS = "UserTask_ReturnMaterialsToCourt";
+    public static final String EVENT_RISK_REPORTED = "StartEvent_RiskReported";
+    public static final String TASK_REPORT_RISK = "UserTask_ReportRisk";
+    /** The court liaison's step in the Tasklist; the boundary event is the same decision arriving as a message. */
+    public static final String TASK_COURT_DECISION = "UserTask_CourtDecision";
+    public static final String EVENT_COURT_DECISION = "Event_CourtDecisionReceived";
 
     /** Variables the process keeps; everything else a form or request submits is removed after the step. */
     public static final String CASE_ID = "caseId";
@@ -35,10 +48,11 @@ public final class DisputeProcess {
     public static final String ACTION = "action";
     static final Set<String> KEPT = Set.of(CASE_ID, ROUTE, "caseNo", "caseTitle", "caseSummary", "caseStatus",
             "triageGroups", "orgAdminGroups", "orgStaffGroups", "presidingMediatorId", "mediatorUsers", "visitorGroups",
-            "supervisorGroups", "archiveGroups", "acceptanceDueAt", "mediationDueAt", "mediationWarningAt",
-            "performanceDueAt", "courtReviewDueAt");
+            "supervisorGroups", "archiveGroups", "courtGroups", "acceptanceDueAt", "mediationDueAt", "mediationWarningAt",
+            "performanceDueAt", "courtReviewDueAt", "courtAcceptanceDueAt", "courtReviewExtendedDueAt",
+            "materialsReturnPending", "materialsReturnDueAt", "riskReportDueAt", "riskReportGroups");
 
-    /** Which step (user task or receive task) each action completes. */
+    /** Which step (user task, or the message event standing for it) each action completes. */
     static final Map<DisputeAction, List<String>> STEPS = Map.ofEntries(
             Map.entry(DisputeAction.TRIAGE, List.of(TASK_TRIAGE)),
             Map.entry(DisputeAction.ACCEPTANCE, List.of(TASK_ACCEPT)),
@@ -51,12 +65,16 @@ public final class DisputeProcess {
             Map.entry(DisputeAction.AGREEMENT, List.of(TASK_MEDIATE)),
             Map.entry(DisputeAction.TERMINATION, List.of(TASK_MEDIATE, TASK_EXPIRY)),
             Map.entry(DisputeAction.JUDICIAL_CONFIRMATION, List.of(TASK_MONITOR)),
-            Map.entry(DisputeAction.COURT_DECISION, List.of(RECEIVE_COURT_DECISION)),
+            Map.entry(DisputeAction.COURT_DECISION, List.of(TASK_COURT_DECISION, EVENT_COURT_DECISION)),
             Map.entry(DisputeAction.PERFORMANCE, List.of(TASK_MONITOR)),
             Map.entry(DisputeAction.RETURN_VISIT, List.of(TASK_RETURN_VISIT, TASK_RETURN_VISIT_TERMINATED)),
             Map.entry(DisputeAction.REVIEW, List.of(TASK_REVIEW)),
             Map.entry(DisputeAction.CLOSURE, List.of(TASK_CLOSE_TERMINATED)),
-            Map.entry(DisputeAction.ARCHIVE, List.of(TASK_ARCHIVE)));
+            Map.entry(DisputeAction.ARCHIVE, List.of(TASK_ARCHIVE, TASK_ARCHIVE_WITHDRAWN)),
+            Map.entry(DisputeAction.WITHDRAWAL, List.of(EVENT_WITHDRAWN)),
+            Map.entry(DisputeAction.MATERIALS_RETURN, List.of(TASK_RETURN_MATERIALS)),
+            Map.entry(DisputeAction.RISK_REPORT, List.of(EVENT_RISK_REPORTED)),
+            Map.entry(DisputeAction.RISK_REPORT_DELIVERY, List.of(TASK_REPORT_RISK)));
 
     /** Fields of the REST contract a step takes besides its form's (the agreement's effectiveAt). */
     static Set<String> declaredBesidesForm(String stepKey) {

@@ -38,7 +38,11 @@ public class DisputeProcessGateway {
         MEDIATION_WARNING("Timer_MediationWarning", "mediationWarningAt"),
         MEDIATION("Timer_MediationDeadline", "mediationDueAt"),
         PERFORMANCE("Timer_PerformanceDue", "performanceDueAt"),
-        COURT_REVIEW("Timer_CourtReview", "courtReviewDueAt");
+        COURT_REVIEW("Timer_CourtReview", "courtReviewDueAt"),
+        COURT_ACCEPTANCE("Timer_CourtAcceptance", "courtAcceptanceDueAt"),
+        COURT_REVIEW_EXTENDED("Timer_CourtReviewExtended", "courtReviewExtendedDueAt"),
+        MATERIALS_RETURN("Timer_MaterialsReturnDue", "materialsReturnDueAt"),
+        RISK_REPORT("Timer_RiskReportDue", "riskReportDueAt");
 
         final String activityId;
         final String variable;
@@ -90,18 +94,23 @@ public class DisputeProcessGateway {
     }
 
     /**
-     * The court's decision arrives as a message the process waits for. {@link org.fengqiao.dispute.DisputeAccess} has
+     * The court's decision from an integrator arrives as the message the court liaison's task listens
+     * for (a boundary event): it decides and withdraws the task. {@link org.fengqiao.dispute.DisputeAccess} has
      * allowed it; the correlation runs without the engine's check, which would need the court to hold
      * UPDATE_INSTANCE on every dispute process instance.
      */
-    public void correlateCourtDecision(DisputeCase c, Map<String, Object> submitted, Caller caller) {
+    public void correlate(DisputeCase c, DisputeAction action, Map<String, Object> submitted, Caller caller) {
+        String message = DisputeProcess.MESSAGES.get(action);
+        if (message == null) {
+            throw new IllegalArgumentException(action + " is not a message of the model");
+        }
         Map<String, Object> vars = new HashMap<>(submitted);
-        vars.put(DisputeProcess.ACTION, DisputeAction.COURT_DECISION.path());
+        vars.put(DisputeProcess.ACTION, action.path());
         try {
-            as(caller, () -> internal.run(() -> runtime.createMessageCorrelation(DisputeProcess.MESSAGE_COURT_DECISION)
+            as(caller, () -> internal.run(() -> runtime.createMessageCorrelation(message)
                     .processInstanceId(c.processInstanceId()).setVariables(vars).correlateWithResult()));
         } catch (MismatchingMessageCorrelationException e) {
-            throw IllegalTransitionException.of(DisputeAction.COURT_DECISION.path(), c.status());
+            throw IllegalTransitionException.of(action.path(), c.status());
         }
     }
 

@@ -13,9 +13,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.fengqiao.calendar.WorkingCalendar;
 import org.fengqiao.dispute.DisputeCase;
 import org.fengqiao.dispute.DisputeDeadlines;
+import org.fengqiao.dispute.DisputeRecords;
 import org.fengqiao.dispute.Party;
 import org.fengqiao.organisation.Organisation;
 import org.fengqiao.organisation.OrganisationDirectory;
+import org.fengqiao.organisation.OrganisationType;
 import org.fengqiao.organisation.Role;
 import org.fengqiao.shared.Caller;
 import org.springframework.stereotype.Component;
@@ -31,11 +33,14 @@ class DisputeProcessVariables {
     private final OrganisationDirectory organisations;
     private final DisputeDeadlines deadlines;
     private final WorkingCalendar calendar;
+    private final DisputeRecords records;
 
-    DisputeProcessVariables(OrganisationDirectory organisations, DisputeDeadlines deadlines, WorkingCalendar calendar) {
+    DisputeProcessVariables(OrganisationDirectory organisations, DisputeDeadlines deadlines, WorkingCalendar calendar,
+                            DisputeRecords records) {
         this.organisations = organisations;
         this.deadlines = deadlines;
         this.calendar = calendar;
+        this.records = records;
     }
 
     Map<String, Object> of(DisputeCase c) {
@@ -55,16 +60,39 @@ class DisputeProcessVariables {
         v.put("supervisorGroups", groups(Role.SUPERVISOR, c.centreId(), c.orgId()));
         v.put("archiveGroups", c.orgId() != null ? groups(Role.ORG_ADMIN, c.orgId(), null)
                 : groups(Role.TRIAGE, c.centreId(), null) + "," + groups(Role.ORG_ADMIN, c.centreId(), null));
+        v.put("courtGroups", courtGroups(c));
+        v.put("riskReportGroups", groups(Role.TRIAGE, c.centreId(), null)
+                + (c.orgId() == null ? "" : "," + groups(Role.ORG_ADMIN, c.orgId(), null)));
+        v.put("materialsReturnPending", c.materialsReturnPending());
+        v.put("materialsReturnDueAt", date(c.materialsReturnDueAt()));
+        v.put("riskReportDueAt", date(c.riskReportDueAt()));
         v.put("acceptanceDueAt", date(c.acceptanceDueAt()));
         v.put("mediationDueAt", date(c.dueAt()));
         v.put("mediationWarningAt", date(c.warningAt()));
         v.put("performanceDueAt", date(deadlines.performanceDueAt(c)));
         v.put("courtReviewDueAt", date(deadlines.courtReviewDueAt(c)));
+        v.put("courtAcceptanceDueAt", date(deadlines.courtAcceptanceDueAt(c)));
+        v.put("courtReviewExtendedDueAt", date(deadlines.courtReviewExtendedDueAt(c)));
         return v;
     }
 
     void apply(VariableScope scope, DisputeCase c) {
         scope.setVariables(of(c));
+    }
+
+    /**
+     * Who records the court's ruling in the Tasklist: the liaisons of the court the application was
+     * filed with, when {@code court} names one of the tree's courts (by name or id); otherwise every
+     * court liaison (the court is not one of ours).
+     */
+    private String courtGroups(DisputeCase c) {
+        String court = records.latestConfirmation(c.id()).map(DisputeRecords.ConfirmationRecord::court).orElse(null);
+        if (court == null) {
+            return Role.COURT.groupId();
+        }
+        return organisations.all().stream().filter(o -> o.type() == OrganisationType.COURT)
+                .filter(o -> o.id().equals(court.trim()) || o.name().equals(court.trim())).findFirst()
+                .map(o -> Role.COURT.groupFor(o.id())).orElse(Role.COURT.groupId());
     }
 
     /** {@code <orgId>-<role>} for every organisation from each given one up to the root. */

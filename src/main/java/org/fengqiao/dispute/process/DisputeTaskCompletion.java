@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Complete listener of every user task of {@code dispute-mediation} (and end listener of the
- * court-decision receive task): whether the step was completed from the Tasklist or through the
+ * message event that stands for the court's decision): whether the step was completed from the Tasklist or through the
  * REST facade, the submitted variables become a domain command, the domain validates and applies
  * it as the authenticated user, and the routing and assignment variables are refreshed.
  */

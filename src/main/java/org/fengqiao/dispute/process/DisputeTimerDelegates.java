@@ -57,9 +57,33 @@ class DisputeTimerDelegates {
         return timer(DisputeManagement::performanceOverdue);
     }
 
-    /** 法院审查期限届满：记录提醒 */
+    /** 法院审查期限（15 日）届满：督办通知 */
     @Bean
     JavaDelegate courtReviewOverdueDelegate() {
         return timer(DisputeManagement::courtReviewOverdue);
+    }
+
+    /** 退回法院材料期限届满：催办 */
+    @Bean
+    JavaDelegate materialsReturnOverdueDelegate() {
+        return timer(DisputeManagement::materialsReturnOverdue);
+    }
+
+    /** 激化风险报告期限届满：督办通知 */
+    @Bean
+    JavaDelegate riskReportOverdueDelegate() {
+        return timer(DisputeManagement::riskReportOverdue);
+    }
+
+    /** 法院 3 日内未决定是否受理：催办 */
+    @Bean
+    JavaDelegate courtAcceptanceOverdueDelegate() {
+        return timer(DisputeManagement::courtAcceptanceOverdue);
+    }
+
+    /** 法院延长后的审查期限（15 + 10 日）届满：通报 */
+    @Bean
+    JavaDelegate courtReviewExtendedOverdueDelegate() {
+        return timer(DisputeManagement::courtReviewExtendedOverdue);
     }
 }

@@ -10,6 +10,7 @@ import org.fengqiao.dispute.InformedRoute;
 import org.fengqiao.dispute.MediationType;
 import org.fengqiao.dispute.NotAcceptReason;
 import org.fengqiao.dispute.PerformanceStatus;
+import org.fengqiao.dispute.ReportedTo;
 import org.fengqiao.dispute.RespondentConsent;
 import org.fengqiao.dispute.ReviewDecision;
 import org.fengqiao.dispute.RiskLevel;
@@ -35,16 +36,18 @@ final class StepCommands {
             case ACCEPTANCE -> new Acceptance(v.bool("accepted"), v.string("reason"));
             case CONSENT -> new Consent(v.enumOf("respondentConsent", RespondentConsent.class), v.string("notes"));
             case MEDIATORS -> new Mediators(v.string("presidingMediatorId"), v.strings("mediatorIds"),
-                    v.enumOf("selectedBy", SelectedBy.class));
+                    v.enumOf("selectedBy", SelectedBy.class), v.dateTime("materialsReceivedAt"));
             case RECUSAL -> new Recusal(v.string("requestedBy"), v.string("grounds"), v.string("replacementMediatorId"));
             case SESSIONS -> new Session(v.dateTime("heldAt"), v.string("place"), v.string("minutes"),
                     v.bool("rightsNoticeDelivered"));
             case EXTENSION -> new Extension(v.integer("extraDays"), v.bool("allPartiesConsent"), v.string("reason"));
             case ESCALATION -> new Escalation(v.enumOf("toLevel", OrganisationLevel.class), v.string("reason"));
             case AGREEMENT -> new Agreement(v.enumOf("form", AgreementForm.class), v.string("terms"),
-                    v.date("performanceDeadline"), v.decimal("amount"), v.dateTime("effectiveAt"));
+                    v.date("performanceDeadline"), v.decimal("amount"), v.dateTime("effectiveAt"),
+                    v.strings("signedBy"), v.bool("sealed"), v.dateTime("signedAt"));
             case TERMINATION -> new Termination(v.string("reason"), v.enums("routesInformed", InformedRoute.class));
-            case JUDICIAL_CONFIRMATION -> new JudicialConfirmation(v.string("court"), v.dateTime("filedAt"));
+            case JUDICIAL_CONFIRMATION -> new JudicialConfirmation(v.string("court"), v.dateTime("filedAt"),
+                    v.strings("applicants"));
             case COURT_DECISION -> new CourtDecision(v.enumOf("result", CourtResult.class), v.string("notes"));
             case PERFORMANCE -> new Performance(v.enumOf("status", PerformanceStatus.class), v.string("evidence"));
             case RETURN_VISIT -> new ReturnVisit(v.enumOf("satisfaction", Satisfaction.class),
@@ -52,6 +55,12 @@ final class StepCommands {
             case REVIEW -> new Review(v.enumOf("decision", ReviewDecision.class), v.string("reason"));
             case CLOSURE -> new Closure(v.string("notes"));
             case ARCHIVE -> new Archive(v.string("volumeNo"), v.integer("retentionYears"));
+            case WITHDRAWAL -> new Withdrawal(v.string("requestedBy"), v.string("reason"));
+            case MATERIALS_RETURN -> new MaterialsReturn(v.dateTime("returnedAt"), v.string("receivedBy"), v.string("notes"));
+            case RISK_REPORT -> new RiskReport(v.enumOf("riskLevel", RiskLevel.class), v.enumOf("reportedTo", ReportedTo.class),
+                    v.string("description"));
+            case RISK_REPORT_DELIVERY -> new RiskReportDelivery(v.dateTime("deliveredAt"), v.string("receivedBy"),
+                    v.string("notes"));
         };
     }
 }

@@ -224,6 +224,32 @@ class DisputeController {
         return act(id, DisputeAction.ARCHIVE, body.variables());
     }
 
+    @PostMapping(value = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "当事人撤回申请 (TRIAGE, ASSIGNED_PENDING_ACCEPT, CONSENT_PENDING, MEDIATOR_ASSIGNMENT) → CLOSED, "
+            + "outcome WITHDRAWN; during mediation a party's withdrawal is a termination (D2)")
+    DisputeView withdrawal(@PathVariable String id, @RequestBody DisputeRequests.Withdrawal body) {
+        return act(id, DisputeAction.WITHDRAWAL, body.variables());
+    }
+
+    @PostMapping(value = "/{id}/materials-return", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "退回法院材料 (TERMINATED_NO_AGREEMENT of a court-referred case, D20): needed before closure and return visit")
+    DisputeView materialsReturn(@PathVariable String id, @RequestBody DisputeRequests.MaterialsReturn body) {
+        return act(id, DisputeAction.MATERIALS_RETURN, body.variables());
+    }
+
+    @PostMapping(value = "/{id}/risk-report", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "报告激化风险 (any open status, D18): riskLevel, reportedTo POLICE/LOCAL_GOVERNMENT/OTHER_AUTHORITY, "
+            + "description; opens a report step due within the configured limit (riskReportDueAt)")
+    DisputeView riskReport(@PathVariable String id, @RequestBody DisputeRequests.RiskReport body) {
+        return act(id, DisputeAction.RISK_REPORT, body.variables());
+    }
+
+    @PostMapping(value = "/{id}/risk-report-delivery", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "风险报告已送达 (while a report step is open, D18): deliveredAt, receivedBy")
+    DisputeView riskReportDelivery(@PathVariable String id, @RequestBody DisputeRequests.RiskReportDelivery body) {
+        return act(id, DisputeAction.RISK_REPORT_DELIVERY, body.variables());
+    }
+
     @PostMapping(value = "/{id}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a dossier document (一案一卷); 201")
     ResponseEntity<DocumentView> addDocument(@PathVariable String id, @RequestBody DisputeRequests.Document body) {

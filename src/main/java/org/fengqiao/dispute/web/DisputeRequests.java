@@ -21,6 +21,7 @@ import org.fengqiao.dispute.NotAcceptReason;
 import org.fengqiao.dispute.PartyRole;
 import org.fengqiao.dispute.PartyType;
 import org.fengqiao.dispute.PerformanceStatus;
+import org.fengqiao.dispute.ReportedTo;
 import org.fengqiao.dispute.RespondentConsent;
 import org.fengqiao.dispute.ReviewDecision;
 import org.fengqiao.dispute.RiskLevel;
@@ -80,10 +81,15 @@ final class DisputeRequests {
         }
     }
 
-    record Mediators(String presidingMediatorId, List<String> mediatorIds, SelectedBy selectedBy) {
+    @Schema(description = "指定/选定调解员: selectedBy ORG (designated), PARTIES (chosen by the parties from the "
+            + "organisation's mediators) or COURT (court-referred mediation only). For court-referred mediation "
+            + "materialsReceivedAt (optional, default now, not in the future) is when the court's materials were signed for: "
+            + "the 30 / 15 days run from then (D8)")
+    record Mediators(String presidingMediatorId, List<String> mediatorIds, SelectedBy selectedBy,
+                     OffsetDateTime materialsReceivedAt) {
         Map<String, Object> variables() {
             return TaskVariables.of("presidingMediatorId", presidingMediatorId, "mediatorIds", mediatorIds,
-                    "selectedBy", selectedBy);
+                    "selectedBy", selectedBy, "materialsReceivedAt", materialsReceivedAt);
         }
     }
 
@@ -114,12 +120,15 @@ final class DisputeRequests {
         }
     }
 
-    @Schema(description = "调解协议: effectiveAt (optional, default now) is when the last signature / the oral agreement was made")
+    @Schema(description = "调解协议 (needs a rights notice delivered first, D5). WRITTEN: signedBy (every party's name), "
+            + "sealed true and signedAt (the last signature, not in the future) are required and the agreement takes "
+            + "effect at signedAt (D10). ORAL: effectiveAt (optional, default now) is when it was reached (D11)")
     record Agreement(AgreementForm form, String terms, LocalDate performanceDeadline, BigDecimal amount,
-                     OffsetDateTime effectiveAt) {
+                     OffsetDateTime effectiveAt, List<String> signedBy, Boolean sealed, OffsetDateTime signedAt) {
         Map<String, Object> variables() {
             return TaskVariables.of("form", form, "terms", terms, "performanceDeadline", performanceDeadline,
-                    "amount", amount, "effectiveAt", effectiveAt);
+                    "amount", amount, "effectiveAt", effectiveAt, "signedBy", signedBy, "sealed", sealed,
+                    "signedAt", signedAt);
         }
     }
 
@@ -129,9 +138,10 @@ final class DisputeRequests {
         }
     }
 
-    record JudicialConfirmation(String court, OffsetDateTime filedAt) {
+    @Schema(description = "司法确认申请: applicants are the names of all parties (joint application, D12)")
+    record JudicialConfirmation(String court, OffsetDateTime filedAt, List<String> applicants) {
         Map<String, Object> variables() {
-            return TaskVariables.of("court", court, "filedAt", filedAt);
+            return TaskVariables.of("court", court, "filedAt", filedAt, "applicants", applicants);
         }
     }
 
@@ -173,5 +183,33 @@ final class DisputeRequests {
     }
 
     record Document(DocumentType type, String title, String fileName, String contentBase64) {
+    }
+
+    @Schema(description = "当事人撤回申请 (D2), before IN_MEDIATION: requestedBy is the withdrawing party's name")
+    record Withdrawal(String requestedBy, String reason) {
+        Map<String, Object> variables() {
+            return TaskVariables.of("requestedBy", requestedBy, "reason", reason);
+        }
+    }
+
+    @Schema(description = "退回法院材料 (D20): a court-referred case that ended without agreement hands the court's materials back")
+    record MaterialsReturn(OffsetDateTime returnedAt, String receivedBy, String notes) {
+        Map<String, Object> variables() {
+            return TaskVariables.of("returnedAt", returnedAt, "receivedBy", receivedBy, "notes", notes);
+        }
+    }
+
+    @Schema(description = "报告激化风险 (D18), any open status: opens a report step with its own deadline")
+    record RiskReport(RiskLevel riskLevel, ReportedTo reportedTo, String description) {
+        Map<String, Object> variables() {
+            return TaskVariables.of("riskLevel", riskLevel, "reportedTo", reportedTo, "description", description);
+        }
+    }
+
+    @Schema(description = "风险报告已送达 (D18): completes the report step")
+    record RiskReportDelivery(OffsetDateTime deliveredAt, String receivedBy, String notes) {
+        Map<String, Object> variables() {
+            return TaskVariables.of("deliveredAt", deliveredAt, "receivedBy", receivedBy, "notes", notes);
+        }
     }
 }

@@ -47,7 +47,8 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
                    Satisfaction satisfaction, OffsetDateTime closedAt, OffsetDateTime archivedAt, String volumeNo,
                    Integer retentionYears, List<PartyView> parties, String processInstanceId,
                    OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions,
-                   List<String> provisionalDeadlines) {
+                   List<String> provisionalDeadlines, OffsetDateTime materialsReturnDueAt,
+                   OffsetDateTime materialsReturnedAt, OffsetDateTime riskReportDueAt) {
 
     record PartyView(PartyRole role, PartyType type, String name, String idNumber, String phone, String address) {
         static PartyView of(Party p) {
@@ -56,11 +57,11 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
     }
 
     record AgreementView(AgreementForm form, String terms, LocalDate performanceDeadline, BigDecimal amount,
-                         OffsetDateTime effectiveAt) {
+                         OffsetDateTime effectiveAt, List<String> signedBy, Boolean sealed, OffsetDateTime signedAt) {
     }
 
     record ConfirmationView(String court, OffsetDateTime filedAt, OffsetDateTime reviewDueAt, CourtResult result,
-                            OffsetDateTime decidedAt) {
+                            OffsetDateTime decidedAt, List<String> applicants) {
     }
 
     /**
@@ -69,10 +70,12 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
     static DisputeView of(DisputeCase c, DisputeRecords records, List<String> allowedActions, boolean detailed,
                           Predicate<OffsetDateTime> provisional) {
         AgreementView agreement = detailed ? records.currentAgreement(c.id())
-                .map(a -> new AgreementView(a.form(), a.terms(), a.performanceDeadline(), a.amount(), a.effectiveAt()))
+                .map(a -> new AgreementView(a.form(), a.terms(), a.performanceDeadline(), a.amount(), a.effectiveAt(),
+                        a.signedBy(), a.sealed(), a.signedAt()))
                 .orElse(null) : null;
         ConfirmationView confirmation = detailed ? records.latestConfirmation(c.id())
-                .map(r -> new ConfirmationView(r.court(), r.filedAt(), r.reviewDueAt(), r.result(), r.decidedAt()))
+                .map(r -> new ConfirmationView(r.court(), r.filedAt(), r.reviewDueAt(), r.result(), r.decidedAt(),
+                        r.applicants()))
                 .orElse(null) : null;
         return new DisputeView(c.id(), c.caseNo(), c.title(), c.facts(), c.claims(), c.category(), c.channel(),
                 c.sourceRef(), c.amountInvolved(), c.centreId(), c.status(), c.status().label(), c.outcome(),
@@ -83,7 +86,8 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
                 c.agreementEffectiveAt(), agreement, confirmation, c.performanceStatus(), c.satisfaction(),
                 c.closedAt(), c.archivedAt(), c.volumeNo(), c.retentionYears(),
                 detailed ? c.parties().stream().map(PartyView::of).toList() : null, c.processInstanceId(),
-                c.createdAt(), c.updatedAt(), allowedActions, provisionalDeadlines(c, confirmation, provisional));
+                c.createdAt(), c.updatedAt(), allowedActions, provisionalDeadlines(c, confirmation, provisional),
+                c.materialsReturnDueAt(), c.materialsReturnedAt(), c.riskReportDueAt());
     }
 
     /** The deadline fields of an open case computed on a provisional year (contract: provisionalDeadlines). */
@@ -99,6 +103,12 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
         }
         if (c.status() == DisputeStatus.IN_MEDIATION && c.dueAt() != null && provisional.test(c.dueAt())) {
             fields.add("dueAt");
+        }
+        if (c.materialsReturnPending() && provisional.test(c.materialsReturnDueAt())) {
+            fields.add("materialsReturnDueAt");
+        }
+        if (c.riskReportDueAt() != null && provisional.test(c.riskReportDueAt())) {
+            fields.add("riskReportDueAt");
         }
         if (confirmation != null && confirmation.decidedAt() == null && confirmation.reviewDueAt() != null
                 && provisional.test(confirmation.reviewDueAt())) {

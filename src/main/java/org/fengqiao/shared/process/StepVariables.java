@@ -141,7 +141,7 @@ public final class StepVariables {
                     .forEach(result::add);
             return result;
         }
-        for (String part : value.toString().split("[,，;；\\s]+")) {
+        for (String part : value.toString().split("[,，、;；\\s]+")) {
             if (!part.isBlank()) {
                 result.add(part.trim());
             }
