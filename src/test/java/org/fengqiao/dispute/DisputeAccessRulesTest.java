@@ -126,6 +126,17 @@ class DisputeAccessRulesTest {
         assertThat(access.hasRoleFor(DisputeAction.ARCHIVE, neverAssigned, caller("t3", "triage", "otherCounty"))).isFalse();
         assertThat(access.hasRoleFor(DisputeAction.ARCHIVE, neverAssigned, visitor)).isFalse();
 
+        DisputeCase beforeMediation = dispute(DisputeStatus.CONSENT_PENDING, "county", "townA");
+        assertThat(access.hasRoleFor(DisputeAction.WITHDRAWAL, beforeMediation, triage)).as("case worker: centre triage").isTrue();
+        assertThat(access.hasRoleFor(DisputeAction.WITHDRAWAL, beforeMediation, orgadmin)).isTrue();
+        assertThat(access.hasRoleFor(DisputeAction.WITHDRAWAL, beforeMediation, colleague)).as("any mediator before assignment").isTrue();
+        assertThat(access.hasRoleFor(DisputeAction.WITHDRAWAL, beforeMediation, otherOrgadmin)).isFalse();
+        assertThat(access.hasRoleFor(DisputeAction.WITHDRAWAL, beforeMediation, visitor)).isFalse();
+        assertThat(access.hasRoleFor(DisputeAction.RISK_REPORT, assigned, mediator)).isTrue();
+        assertThat(access.hasRoleFor(DisputeAction.RISK_REPORT, assigned, colleague)).as("after assignment: the case's mediators").isFalse();
+        assertThat(access.hasRoleFor(DisputeAction.RISK_REPORT, assigned, caller("t5", "triage", "otherCounty"))).isFalse();
+        assertThat(access.hasRoleFor(DisputeAction.RISK_REPORT, assigned, caller("o5", "mediator", "county"))).isFalse();
+
         Caller admin = caller("admin", Caller.ADMIN_GROUP, null);
         for (DisputeAction action : DisputeAction.values()) {
             assertThat(access.hasRoleFor(action, assigned, admin)).as("admin: " + action).isTrue();
@@ -146,9 +157,9 @@ class DisputeAccessRulesTest {
                 .as("role held, wrong state: 409").isInstanceOf(IllegalTransitionException.class);
 
         assertThat(access.allowedActions(inMediation, mediator))
-                .containsExactly("recusal", "sessions", "extension", "escalation", "agreement", "termination");
+                .containsExactly("recusal", "sessions", "extension", "escalation", "agreement", "termination", "risk-report");
         assertThat(access.allowedActions(inMediation, stranger)).isEmpty();
         inMediation.overdue = true;
-        assertThat(access.allowedActions(inMediation, mediator)).containsExactly("extension", "termination");
+        assertThat(access.allowedActions(inMediation, mediator)).containsExactly("extension", "termination", "risk-report");
     }
 }

@@ -43,6 +43,14 @@ class DisputeActionRulesTest {
                 .containsExactlyInAnyOrder(DisputeStatus.RETURN_VISIT, DisputeStatus.TERMINATED_NO_AGREEMENT);
         assertThat(legalStatuses(DisputeAction.REVIEW)).containsExactly(DisputeStatus.SUPERVISOR_REVIEW);
         assertThat(legalStatuses(DisputeAction.CLOSURE)).containsExactly(DisputeStatus.TERMINATED_NO_AGREEMENT);
+        assertThat(legalStatuses(DisputeAction.WITHDRAWAL)).as("D2: before mediation only").containsExactlyInAnyOrder(
+                DisputeStatus.TRIAGE, DisputeStatus.ASSIGNED_PENDING_ACCEPT, DisputeStatus.CONSENT_PENDING,
+                DisputeStatus.MEDIATOR_ASSIGNMENT);
+        assertThat(legalStatuses(DisputeAction.MATERIALS_RETURN)).as("nothing pending to return").isEmpty();
+        assertThat(legalStatuses(DisputeAction.RISK_REPORT_DELIVERY)).as("no report step open").isEmpty();
+        Set<DisputeStatus> open = EnumSet.complementOf(EnumSet.copyOf(DisputeCase.FINAL));
+        open.remove(DisputeStatus.ARCHIVED);
+        assertThat(legalStatuses(DisputeAction.RISK_REPORT)).as("D18: any open status").isEqualTo(open);
         assertThat(legalStatuses(DisputeAction.ARCHIVE)).containsExactlyInAnyOrder(DisputeStatus.CLOSED,
                 DisputeStatus.REJECTED_NOT_ACCEPTED, DisputeStatus.TRANSFERRED_OUT);
     }
@@ -52,12 +60,34 @@ class DisputeActionRulesTest {
         DisputeCase overdue = in(DisputeStatus.IN_MEDIATION);
         overdue.overdue = true;
         for (DisputeAction a : DisputeAction.values()) {
-            boolean expected = a == DisputeAction.EXTENSION || a == DisputeAction.TERMINATION;
+            boolean expected = a == DisputeAction.EXTENSION || a == DisputeAction.TERMINATION || a == DisputeAction.RISK_REPORT;
             assertThat(a.allowedIn(overdue)).as(a.path()).isEqualTo(expected);
         }
         DisputeCase overdueElsewhere = in(DisputeStatus.PERFORMANCE_MONITORING);
         overdueElsewhere.overdue = true;
         assertThat(DisputeAction.PERFORMANCE.allowedIn(overdueElsewhere)).as("the flag binds only mediation").isTrue();
+    }
+
+    @Test
+    void oneRiskReportStepAtATimeAndTheCourtsMaterialsGoBackBeforeClosure() {
+        DisputeCase c = in(DisputeStatus.IN_MEDIATION);
+        assertThat(DisputeAction.RISK_REPORT.allowedIn(c)).isTrue();
+        assertThat(DisputeAction.RISK_REPORT_DELIVERY.allowedIn(c)).isFalse();
+        c.riskReportDueAt = java.time.OffsetDateTime.parse("2026-12-05T10:00:00+08:00");
+        assertThat(DisputeAction.RISK_REPORT.allowedIn(c)).isFalse();
+        assertThat(DisputeAction.RISK_REPORT_DELIVERY.allowedIn(c)).isTrue();
+        assertThat(DisputeAction.AGREEMENT.allowedIn(c)).as("mediation goes on meanwhile").isTrue();
+
+        DisputeCase failed = in(DisputeStatus.TERMINATED_NO_AGREEMENT);
+        failed.materialsReturnDueAt = java.time.OffsetDateTime.parse("2026-12-09T23:59:59+08:00");
+        assertThat(DisputeAction.MATERIALS_RETURN.allowedIn(failed)).isTrue();
+        assertThat(DisputeAction.CLOSURE.allowedIn(failed)).as("D20: materials first").isFalse();
+        assertThat(DisputeAction.RETURN_VISIT.allowedIn(failed)).isFalse();
+        assertThat(DisputeAction.RISK_REPORT.allowedIn(failed)).isTrue();
+        failed.materialsReturnedAt = java.time.OffsetDateTime.parse("2026-12-07T10:00:00+08:00");
+        assertThat(DisputeAction.MATERIALS_RETURN.allowedIn(failed)).isFalse();
+        assertThat(DisputeAction.CLOSURE.allowedIn(failed)).isTrue();
+        assertThat(DisputeAction.RETURN_VISIT.allowedIn(failed)).isTrue();
     }
 
     @Test
