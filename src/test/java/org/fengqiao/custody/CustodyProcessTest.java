@@ -32,7 +32,10 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.fengqiao.supervision.Supervision;
 import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionRecords;
+import org.fengqiao.calendar.DeadlineUnit;
+import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,6 +67,8 @@ class CustodyProcessTest extends CustodyApiSupport {
     @Autowired SupervisionRecords supervision;
     @Autowired CustodyManagement custody;
     @Autowired PropertyItems items;
+    @Autowired CustodyProperties properties;
+    @Autowired org.fengqiao.calendar.WorkingCalendar custodyCalendar;
 
     @Override
     MockMvc mvc() {
@@ -96,6 +101,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(1)
+    @LegalRule(value = "C1", model = {"processes/custody/property-intake.bpmn#Timer_HandoverOverdue", "org.fengqiao.custody.CustodyProperties#handoverLimit"})
     void overdueHandoverRaisesAnAlertAndASupervisionRecordOnce_C1() throws Exception {
         String caseId = openPoliceCase();
         JsonNode item = register("officer1", caseId, "GENERAL").get(0);
@@ -132,6 +138,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(2)
+    @LegalRule(value = "C2", model = {"processes/custody/property-intake.bpmn#Gateway_HeldByCentre", "org.fengqiao.custody.PropertyCategory#notHeld"})
     void notHeldPropertySkipsTheHandover_C2() throws Exception {
         String caseId = openPoliceCase();
         String id = register("officer1", caseId, "REAL_ESTATE").get(0).get("id").asText();
@@ -148,6 +155,8 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(3)
+    @LegalRule(value = "C6", model = {"processes/custody/property-loan.bpmn#Timer_LoanOverdue", "org.fengqiao.custody.CustodyManagement#loanOverdue"})
+    @LegalRule(value = "C20", model = {"processes/custody/property-loan.bpmn#Gateway_ReturnCondition", "processes/custody/property-loan.bpmn#ServiceTask_ReportReturnException"})
     void overdueLoanIsReportedToBothDepartmentHeadsAndADamagedReturnBecomesAnException_C6_C20() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
@@ -180,6 +189,8 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(4)
+    @LegalRule(value = "C11", model = {"org.fengqiao.custody.CustodyAccess#custodianSide", "org.fengqiao.custody.CustodyManagement#openCase"})
+    @LegalRule(value = "C12", model = {"processes/custody/property-loan.bpmn#UserTask_ApproveLoan", "org.fengqiao.custody.CustodyAccess#approval"})
     void theTasklistDoorRunsTheSameSeparationOfDutiesChecks_C11_C12() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
@@ -236,6 +247,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(5)
+    @LegalRule(value = "C16", model = {"org.fengqiao.custody.PropertyCategory#notPhysicallyTransferable", "processes/custody/property-transfer.bpmn#UserTask_ReceiveTransfer"})
     void transfersRemoteDisplaysAndDisposalsTakeEveryPath_C16() throws Exception {
         String caseId = openPoliceCase();
         String physical = storedPoliceItem(caseId, "DOCUMENT");
@@ -309,15 +321,20 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(6)
+    @LegalRule(value = "C4", model = {"processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"})
+    @LegalRule(value = "C7", model = {"processes/custody/property-disposal.bpmn#Timer_ApprovalOverdue", "processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"})
     void unrelatedPropertyNotReleasedWithinThreeDaysIsSupervised_C4_C7() throws Exception {
+        // 刑诉法 第145条: property found unrelated is released within 3 days (C4); one month otherwise (C7)
+        assertThat(properties.disposalLimit("RELEASE_UNRELATED")).isEqualTo(new TimeLimit(3, DeadlineUnit.CALENDAR_DAYS));
+        assertThat(properties.disposalLimit("CONFISCATE_TO_TREASURY")).isEqualTo(new TimeLimit(1, DeadlineUnit.MONTHS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
         JsonNode requested = act("officer1", id, "disposal-request",
                 "{\"disposalType\":\"RELEASE_UNRELATED\",\"legalBasisDocNo\":\"解除扣押决定书1号\"}");
         OffsetDateTime due = OffsetDateTime.parse(requested.at("/disposal/dueAt").asText());
-        OffsetDateTime requestedAt = OffsetDateTime.parse(requested.get("updatedAt").asText());
-        assertThat(due.toLocalDate()).isAfterOrEqualTo(requestedAt.toLocalDate().plusDays(3));
-        assertThat(due.toLocalDate()).isBefore(requestedAt.toLocalDate().plusDays(10));
+        // Friday 4 December + 3 days = Monday 7 December
+        assertThat(due).isEqualTo(OffsetDateTime.parse("2026-12-07T23:59:59+08:00"));
         ProcessInstance pi = instance("property-disposal", id);
         assertThat(timer(pi).getDuedate().toInstant()).isEqualTo(due.toInstant());
 
@@ -340,12 +357,16 @@ class CustodyProcessTest extends CustodyApiSupport {
         JsonNode confiscation = act("officer1", other, "disposal-request",
                 "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判决书\"}");
         OffsetDateTime otherDue = OffsetDateTime.parse(confiscation.at("/disposal/dueAt").asText());
-        assertThat(otherDue.toLocalDate()).isAfterOrEqualTo(OffsetDateTime.parse(confiscation.get("updatedAt").asText())
-                .toLocalDate().plusMonths(1));
+        // requested on the clock's day (still 4 December + the hours the timers moved it) + one month
+        OffsetDateTime requestedOn = OffsetDateTime.parse(confiscation.get("updatedAt").asText());
+        assertThat(otherDue).isEqualTo(custodyCalendar.deadline(requestedOn, new TimeLimit(1, DeadlineUnit.MONTHS)));
+        assertThat(otherDue.toLocalDate()).isAfterOrEqualTo(requestedOn.toLocalDate().plusMonths(1))
+                .isBefore(requestedOn.toLocalDate().plusMonths(1).plusDays(8));
     }
 
     @Test
     @Order(7)
+    @LegalRule(value = "C3", model = {"processes/custody/property-intake.bpmn#Timer_HandoverOverdue", "org.fengqiao.custody.CustodyProperties#handoverLimit"})
     void aDeadlineRunningIntoAYearWithoutANoticeFollowsTheProvisionalCalendar_C3() throws Exception {
         moveClock(OffsetDateTime.parse("2026-12-30T10:00:00+08:00"));
         String caseId = openCase("prosecutor", "rz-procuratorate", List.of("prosecutor", "officer1"));
