@@ -9,12 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("fengqiao.custody")
 public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> handoverLimits, TimeLimit maxLoanPeriod,
                                 TimeLimit supervisionResponseLimit, Integer verificationBatchSize,
-                                Map<String, TimeLimit> disposalLimits) {
+                                Map<String, TimeLimit> disposalLimits, TimeLimit registrationLimit,
+                                TimeLimit frozenAssetVoucherLimit, String cashAccount) {
 
     public CustodyProperties {
         itemNoPrefix = itemNoPrefix == null ? "SACW" : itemNoPrefix;
         handoverLimits = handoverLimits == null ? Map.of() : Map.copyOf(handoverLimits);
         disposalLimits = disposalLimits == null ? Map.of() : Map.copyOf(disposalLimits);
+        cashAccount = cashAccount == null || cashAccount.isBlank() ? "涉案款项专户" : cashAccount;
+        frozenAssetVoucherLimit = frozenAssetVoucherLimit == null ? TimeLimit.calendarDays(15) : frozenAssetVoucherLimit;
+        registrationLimit = registrationLimit == null ? new TimeLimit(24, org.fengqiao.calendar.DeadlineUnit.HOURS)
+                : registrationLimit;
         verificationBatchSize = verificationBatchSize == null || verificationBatchSize < 1 ? 2000 : verificationBatchSize;
     }
 
@@ -25,6 +30,18 @@ public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> hand
             throw new IllegalStateException("fengqiao.custody.disposal-limits.default is not configured");
         }
         return limit;
+    }
+
+    /**
+     * The limit of a disposal of this item: frozen assets remitted to the treasury come back with
+     * the bank's voucher within 15 days (最高法解释 第448条, C8); otherwise by disposal type (C4, C7).
+     */
+    public TimeLimit disposalLimit(DisposalType type, PropertyCategory category) {
+        if (category == PropertyCategory.FROZEN_ASSET && (type == DisposalType.CONFISCATE_TO_TREASURY
+                || type == DisposalType.UNCLAIMED_TO_TREASURY)) {
+            return frozenAssetVoucherLimit;
+        }
+        return disposalLimit(type.name());
     }
 
     /** Hand-over limit for an agency type (e.g. POLICE), else the default (C1, C3). */

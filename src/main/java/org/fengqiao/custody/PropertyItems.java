@@ -23,7 +23,9 @@ public class PropertyItems {
             location, item_condition, loan_requested_by, loan_reason, planned_return_at, loan_approver_group,
             loan_approved_by, transfer_to_agency_id, transfer_to_scope, transfer_mode, disposal_type,
             legal_basis_doc_no, disposal_requested_by, disposal_approver_role, disposal_approver_group,
-            disposal_approval_level, disposal_approved_by, disposal_due_at, created_at, updated_at, version""";
+            disposal_approval_level, disposal_approved_by, disposal_due_at, disposal_approver_roles, held, seized_at,
+            registration_due_at, source, owner_name, owner_id_number, sealed_by, photo_hashes, created_at, updated_at,
+            version""";
 
     private final JdbcClient jdbc;
 
@@ -33,7 +35,7 @@ public class PropertyItems {
 
     void insert(PropertyItem i) {
         jdbc.sql("insert into property_item (" + COLUMNS + ") values ("
-                        + "?,".repeat(38) + "?)")
+                        + "?,".repeat(47) + "?)")
                 .params(values(i)).update();
     }
 
@@ -63,7 +65,10 @@ public class PropertyItems {
         v.add(i.loanApprovedBy); v.add(i.transferToAgencyId); v.add(i.transferToScope); v.add(name(i.transferMode));
         v.add(name(i.disposalType)); v.add(i.legalBasisDocNo); v.add(i.disposalRequestedBy);
         v.add(i.disposalApproverRole); v.add(i.disposalApproverGroup); v.add(i.disposalApprovalLevel);
-        v.add(i.disposalApprovedBy); v.add(i.disposalDueAt); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
+        v.add(i.disposalApprovedBy); v.add(i.disposalDueAt); v.add(i.disposalApproverRoles); v.add(i.held);
+        v.add(i.seizedAt); v.add(i.registrationDueAt); v.add(i.source); v.add(i.ownerName); v.add(i.ownerIdNumber);
+        v.add(i.sealedBy.isEmpty() ? null : String.join(",", i.sealedBy));
+        v.add(i.photoHashes.isEmpty() ? null : String.join(",", i.photoHashes)); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
         return v;
     }
 
@@ -159,6 +164,10 @@ public class PropertyItems {
                 .query(Long.class).single();
     }
 
+    private static List<String> csv(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
+    }
+
     static PropertyItem map(ResultSet rs, int row) throws SQLException {
         PropertyItem i = new PropertyItem();
         i.id = rs.getString("id");
@@ -199,6 +208,15 @@ public class PropertyItems {
         i.disposalApprovalLevel = rs.getString("disposal_approval_level");
         i.disposalApprovedBy = rs.getString("disposal_approved_by");
         i.disposalDueAt = rs.getObject("disposal_due_at", OffsetDateTime.class);
+        i.disposalApproverRoles = rs.getString("disposal_approver_roles");
+        i.held = rs.getBoolean("held");
+        i.seizedAt = rs.getObject("seized_at", OffsetDateTime.class);
+        i.registrationDueAt = rs.getObject("registration_due_at", OffsetDateTime.class);
+        i.source = rs.getString("source");
+        i.ownerName = rs.getString("owner_name");
+        i.ownerIdNumber = rs.getString("owner_id_number");
+        i.sealedBy = csv(rs.getString("sealed_by"));
+        i.photoHashes = csv(rs.getString("photo_hashes"));
         i.createdAt = rs.getObject("created_at", OffsetDateTime.class);
         i.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
         i.version = rs.getInt("version");

@@ -294,18 +294,28 @@ class CustodyApiTest extends CustodyApiSupport {
         JsonNode requested = act("officer1", perishable, "disposal-request",
                 "{\"disposalType\":\"EARLY_DISPOSAL_SALE\",\"legalBasisDocNo\":\"先处2号\"}");
         assertThat(requested.at("/disposal/approvalLevel").asText()).isEqualTo("县级以上公安机关负责人");
-        assertThat(requested.at("/disposal/approverRole").asText()).isEqualTo("depthead");
-        // C14: a final disposal follows the judgment
+        assertThat(requested.at("/disposal/approverRole").asText()).isEqualTo("agencyhead");
+        assertThat(texts(requested.at("/disposal/approverRoles"))).containsExactly("agencyhead");
+        // C13: the department head is below the level the law names → 403; the agency's head decides
+        postAs("depthead", "/api/property-items/" + perishable + "/disposal-approval", "{\"approved\":true}")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("/problems/forbidden"));
+        assertThat(texts(read(getAs("agencyhead", "/api/property-items/" + perishable)).get("allowedActions")))
+                .containsExactly("disposal-approval");
+        act("agencyhead", perishable, "disposal-approval", "{\"approved\":true}");
+        // C14: a final disposal follows the judgment, once the proceedings have ended (C17)
+        conclude("officer1", caseId);
         JsonNode confiscation = act("officer1", general, "disposal-request",
                 "{\"disposalType\":\"RETURN_VICTIM_BY_JUDGMENT\",\"legalBasisDocNo\":\"（2026）鲁1103刑初88号\"}");
         assertThat(confiscation.at("/disposal/approvalLevel").asText()).isEqualTo("依生效裁判或决定执行");
+        assertThat(texts(confiscation.at("/disposal/approverRoles"))).containsExactly("depthead", "agencyhead");
         act("depthead", general, "disposal-approval", "{\"approved\":true}");
         // C15: a return needs the recipient's identity
         postAs("custodian", "/api/property-items/" + general + "/disposal-execution", "{\"executedBy\":[\"custodian\"]}")
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("recipientName", "recipientIdNumber")));
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("recipient.name",
+                        "recipient.idNumber", "recipient.relation")));
         JsonNode done = act("custodian", general, "disposal-execution", """
-                {"executedBy":["custodian"],"receiptNo":"FH-1","recipientName":"李某","recipientIdNumber":"371102199001011234"}""");
+                {"executedBy":["custodian"],"receiptNo":"FH-1","recipient":{"name":"李某","idNumber":"371102199001011234","relation":"OWNER"}}""");
         assertThat(done.get("status").asText()).isEqualTo("DISPOSED");
     }
 
@@ -444,7 +454,7 @@ class CustodyApiTest extends CustodyApiSupport {
     @Test
     void aRepeatedRegistrationWithTheSameIdempotencyKeyCreatesNothingNew() throws Exception {
         String caseId = openPoliceCase();
-        String body = "[{\"name\":\"手机\",\"category\":\"ELECTRONIC_DATA\",\"quantity\":1,\"unit\":\"部\",\"measure\":\"SEIZE\"}]";
+        String body = "[{\"name\":\"手机\",\"category\":\"ELECTRONIC_DATA\",\"quantity\":1,\"unit\":\"部\",\"measure\":\"SEIZE\",\"source\":\"嫌疑人随身\"}]";
         String first = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/api/property-cases/" + caseId + "/items")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("officer1", "demo"))

@@ -82,6 +82,7 @@ class CustodyLifecycleAcrossYearsTest extends CustodyApiSupport {
         assertThat(act("officer1", policeItem, "transfer", "{\"toAgencyId\":\"rz-procuratorate\",\"mode\":\"RECORD_ONLY\"}")
                 .get("controllingAgencyId").asText()).isEqualTo("rz-procuratorate");
 
+        conclude("prosecutor", caseId);
         JsonNode requested = act("prosecutor", ids.get(1), "disposal-request",
                 "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"（" + today.getYear() + "）鲁1103刑初1号判决书\"}");
         assertThat(requested.get("status").asText()).isEqualTo("DISPOSAL_REQUESTED");

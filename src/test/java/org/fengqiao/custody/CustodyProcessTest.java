@@ -232,6 +232,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(items.find(id).orElseThrow().status()).isEqualTo(ItemStatus.IN_STORAGE);
 
         // disposal: the requester may not approve in the Tasklist; the department head rejects
+        conclude("officer1", caseId);
         act("officer1", id, "disposal-request", "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判3号\"}");
         Task disposalApproval = tasks.createTaskQuery().processInstanceBusinessKey(id)
                 .taskDefinitionKey("UserTask_ApproveDisposal").singleResult();
@@ -272,6 +273,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(last.at("/details/recordingHash").asText()).isEqualTo("abc123");
 
         String valuable = stored(caseId, "officer1", "VALUABLE", "zone-valuables");
+        conclude("officer1", caseId);
         act("officer1", valuable, "disposal-request",
                 "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"（2026）鲁11刑终5号\"}");
         act("depthead", valuable, "disposal-approval", "{\"approved\":true}");
@@ -348,12 +350,13 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(supervision.forTarget(CustodyManagement.TARGET_TYPE, id)).hasSize(2);
         assertThat(custody.alerts(id)).extracting(CustodyAlert::kind).containsExactly("DISPOSAL_OVERDUE", "DISPOSAL_OVERDUE");
         act("custodian", id, "disposal-execution",
-                "{\"executedBy\":[\"custodian\"],\"recipientName\":\"张某\",\"recipientIdNumber\":\"371102198001011111\"}");
+                "{\"executedBy\":[\"custodian\"],\"recipient\":{\"name\":\"张某\",\"idNumber\":\"371102198001011111\",\"relation\":\"OWNER\"}}");
         assertThat(pi).isEnded().hasPassed("Timer_ApprovalOverdue", "Timer_ExecutionOverdue",
                 "ServiceTask_RaiseDisposalOverdue", "EndEvent_Disposed");
 
         // other disposals: one month (执行回单 after a judgment, C7)
         String other = storedPoliceItem(caseId, "GENERAL");
+        conclude("officer1", caseId);
         JsonNode confiscation = act("officer1", other, "disposal-request",
                 "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判决书\"}");
         OffsetDateTime otherDue = OffsetDateTime.parse(confiscation.at("/disposal/dueAt").asText());

@@ -21,9 +21,11 @@ final class ActionBodies {
         Map<String, Object> variables() { return vars("centreId", centreId); }
     }
 
-    record Inspection(InspectionResult result, String zoneId, String location, String condition) {
+    record Inspection(InspectionResult result, String zoneId, String location, String condition,
+                      String depositSlipNo) {
         Map<String, Object> variables() {
-            return vars("result", result, "zoneId", zoneId, "location", location, "condition", condition);
+            return vars("result", result, "zoneId", zoneId, "location", location, "condition", condition,
+                    "depositSlipNo", depositSlipNo);
         }
     }
 
@@ -57,11 +59,19 @@ final class ActionBodies {
         Map<String, Object> variables() { return vars("disposalType", disposalType, "legalBasisDocNo", legalBasisDocNo); }
     }
 
-    record DisposalExecution(List<String> executedBy, String receiptNo, String recipientName, String recipientIdNumber) {
+    /** C15: who takes a returned item — the owner, or an agent with a written authorisation. */
+    record Recipient(String name, String idNumber, RecipientRelation relation, String authorisationDocNo) {
+    }
+
+    enum RecipientRelation { OWNER, AGENT }
+
+    record DisposalExecution(List<String> executedBy, String receiptNo, Recipient recipient) {
         Map<String, Object> variables() {
+            Recipient r = recipient == null ? new Recipient(null, null, null, null) : recipient;
             return vars("executedBy", executedBy == null ? null : String.join(",", executedBy.stream()
                             .map(s -> s == null ? "" : s).toList()),
-                    "receiptNo", receiptNo, "recipientName", recipientName, "recipientIdNumber", recipientIdNumber);
+                    "receiptNo", receiptNo, "recipientName", r.name(), "recipientIdNumber", r.idNumber(),
+                    "recipientRelation", r.relation(), "recipientAuthorisationDocNo", r.authorisationDocNo());
         }
     }
 
