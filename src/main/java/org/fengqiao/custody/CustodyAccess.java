@@ -46,7 +46,7 @@ public class CustodyAccess {
     /** Every action of the contract's custody section, in the order they are offered. */
     public static final List<String> ACTIONS = List.of("handover", "inspection", "loan-request", "loan-approval",
             "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request", "disposal-approval",
-            "disposal-execution");
+            "disposal-execution", "refund");
 
     private final OrganisationDirectory directory;
     private final Zones zones;
@@ -174,6 +174,8 @@ public class CustodyAccess {
             case "transfer-receipt" -> s == ItemStatus.IN_TRANSFER;
             case "disposal-approval" -> s == ItemStatus.DISPOSAL_REQUESTED;
             case "disposal-execution" -> s == ItemStatus.DISPOSAL_APPROVED;
+            case "refund" -> s == ItemStatus.DISPOSED && item.disposalType() == DisposalType.UNCLAIMED_TO_TREASURY
+                    && item.refundedAt() == null;
             default -> false;
         };
     }
@@ -195,6 +197,7 @@ public class CustodyAccess {
             case "loan-approval" -> approval(caller, ownAgency, DEPARTMENT_HEAD, item.loanRequestedBy());
             case "disposal-approval" -> approval(caller, ownAgency, item.disposalApproverRoles().isEmpty()
                     ? List.of(DEPARTMENT_HEAD) : item.disposalApproverRoles(), item.disposalRequestedBy());
+            case "refund" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, AGENCY_HEAD, CCDI));
             case "transfer-receipt" -> caller.isAdmin()
                     || (item.transferToScope() != null && agencies.contains(item.transferToScope())) ? null
                     : "只有接收机关的人员可以签收移送 (only the receiving agency signs the receipt)";

@@ -502,6 +502,17 @@ public class CustodyManagement {
 
     @Transactional
     public PropertyItem requestDisposal(Caller caller, String itemId, DisposalType type, String legalBasisDocNo) {
+        return requestDisposal(caller, itemId, type, legalBasisDocNo, null);
+    }
+
+    /**
+     * A disposal request. {@code noticePublishedOn} (the day the owner was told to collect, or the
+     * public notice) is required for {@code UNCLAIMED_TO_TREASURY}, which may come only after the
+     * unclaimed period has run from it (C9, C10).
+     */
+    @Transactional
+    public PropertyItem requestDisposal(Caller caller, String itemId, DisposalType type, String legalBasisDocNo,
+                                        java.time.LocalDate noticePublishedOn) {
         PropertyItem item = checked(caller, itemId, "disposal-request");
         // C17: no final disposal before the proceedings have ended (409 before any content is looked at)
         PropertyCase propertyCase = cases.find(item.caseId()).orElseThrow();
@@ -512,6 +523,18 @@ public class CustodyManagement {
         }
         Validation v = new Validation().require(type, "disposalType").require(legalBasisDocNo, "legalBasisDocNo")
                 .name(legalBasisDocNo, "legalBasisDocNo");
+        if (type == DisposalType.UNCLAIMED_TO_TREASURY) {
+            v.require(noticePublishedOn, "noticePublishedOn");
+            if (noticePublishedOn != null) {
+                OffsetDateTime noticed = noticePublishedOn.atStartOfDay(calendar.zone()).toOffsetDateTime();
+                OffsetDateTime expires = deadline(noticed, properties.unclaimedPeriod(propertyCase.caseType()));
+                v.check(!noticePublishedOn.isAfter(now().atZoneSameInstant(calendar.zone()).toLocalDate()),
+                        "noticePublishedOn", "公告日期不能晚于今天 (may not lie in the future)");
+                v.check(now().isAfter(expires), "noticePublishedOn", "认领期限（" + properties.unclaimedPeriod(
+                        propertyCase.caseType()).describe() + "）至 " + expires.toLocalDate() + " 届满，尚不能上缴"
+                        + " (the unclaimed period runs until " + expires + ", C9/C10)");
+            }
+        }
         v.throwIfInvalid();
         DisposalAuthority authority = disposalAuthority(type, item.category(), item.valuation(),
                 access.agencyType(item.controllingAgencyId()));
@@ -523,6 +546,19 @@ public class CustodyManagement {
         return commit(item, caller.userId(), item.requestDisposal(caller.userId(), type, legalBasisDocNo,
                 authority.approverRole(), String.join(",", authority.approverRoles()), groups,
                 authority.approvalLevel(), due));
+    }
+
+    /** C10: an unclaimed item remitted to the treasury is returned to its owner whose claim was verified. */
+    @Transactional
+    public PropertyItem refund(Caller caller, String itemId, String legalBasisDocNo, String receiptNo, Recipient recipient) {
+        PropertyItem item = checked(caller, itemId, "refund");
+        Validation v = new Validation().require(legalBasisDocNo, "legalBasisDocNo").name(legalBasisDocNo, "legalBasisDocNo")
+                .name(receiptNo, "receiptNo");
+        Recipient r = recipient == null ? new Recipient(null, null, null, null) : recipient;
+        checkRecipient(v, item, r);
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.refund(now(), legalBasisDocNo.trim(), receiptNo,
+                recipientDetails(r, item)));
     }
 
     @Transactional

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> handoverLimits, TimeLimit maxLoanPeriod,
                                 TimeLimit supervisionResponseLimit, Integer verificationBatchSize,
                                 Map<String, TimeLimit> disposalLimits, TimeLimit registrationLimit,
-                                TimeLimit frozenAssetVoucherLimit, String cashAccount) {
+                                TimeLimit frozenAssetVoucherLimit, String cashAccount,
+                                Map<String, TimeLimit> unclaimedPeriods) {
 
     public CustodyProperties {
         itemNoPrefix = itemNoPrefix == null ? "SACW" : itemNoPrefix;
         handoverLimits = handoverLimits == null ? Map.of() : Map.copyOf(handoverLimits);
         disposalLimits = disposalLimits == null ? Map.of() : Map.copyOf(disposalLimits);
+        unclaimedPeriods = unclaimedPeriods == null ? Map.of() : Map.copyOf(unclaimedPeriods);
         cashAccount = cashAccount == null || cashAccount.isBlank() ? "涉案款项专户" : cashAccount;
         frozenAssetVoucherLimit = frozenAssetVoucherLimit == null ? TimeLimit.calendarDays(15) : frozenAssetVoucherLimit;
         registrationLimit = registrationLimit == null ? new TimeLimit(24, org.fengqiao.calendar.DeadlineUnit.HOURS)
@@ -42,6 +44,19 @@ public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> hand
             return frozenAssetVoucherLimit;
         }
         return disposalLimit(type.name());
+    }
+
+    /**
+     * How long unclaimed property waits after the owner was notified (or the public notice) before it
+     * goes to the treasury: 6 months in administrative cases (公安 S10 第197条, C9), one year for
+     * victims' property after a judgment (最高法解释 第445条, C10).
+     */
+    public TimeLimit unclaimedPeriod(CaseType caseType) {
+        TimeLimit limit = unclaimedPeriods.getOrDefault(caseType.name(), unclaimedPeriods.get("default"));
+        if (limit == null) {
+            throw new IllegalStateException("fengqiao.custody.unclaimed-periods.default is not configured");
+        }
+        return limit;
     }
 
     /** Hand-over limit for an agency type (e.g. POLICE), else the default (C1, C3). */

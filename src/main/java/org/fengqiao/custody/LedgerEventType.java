@@ -20,6 +20,8 @@ public enum LedgerEventType {
     DISPOSE("disposal-execution"),
     DESTROY("disposal-execution"),
     EXCEPTION("inventory"),
+    /** unclaimed property remitted to the treasury returned to its owner (C10; status stays DISPOSED) */
+    REFUND_FROM_TREASURY("refund"),
     /** the case's proceedings reached another stage (C17; no change of status) */
     STAGE_CHANGED("stage"),
     /** a deadline computed again after a year's calendar was entered (no change of status) */

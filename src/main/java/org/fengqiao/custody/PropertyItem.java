@@ -63,6 +63,7 @@ public class PropertyItem {
     String ownerIdNumber;
     java.util.List<String> sealedBy = java.util.List.of();
     java.util.List<String> photoHashes = java.util.List.of();
+    OffsetDateTime refundedAt;
     OffsetDateTime createdAt;
     OffsetDateTime updatedAt;
     int version;
@@ -276,6 +277,19 @@ public class PropertyItem {
         return new Change(type, from, status, details);
     }
 
+    /**
+     * C10: the owner's later claim was verified after the item went to the treasury as unclaimed;
+     * the item (or its price) is returned from the treasury. The item stays DISPOSED.
+     */
+    Change refund(OffsetDateTime at, String legalBasisDocNo, String receiptNo, Map<String, Object> recipient) {
+        if (status != ItemStatus.DISPOSED || disposalType != DisposalType.UNCLAIMED_TO_TREASURY || refundedAt != null) {
+            throw IllegalTransitionException.of("refund", status);
+        }
+        this.refundedAt = at;
+        return new Change(LedgerEventType.REFUND_FROM_TREASURY, status, status, details("legalBasisDocNo",
+                legalBasisDocNo, "receiptNo", receiptNo, "recipient", recipient));
+    }
+
     Change markMissing(String inventoryId) {
         ItemStatus from = status;
         if (from == ItemStatus.DISPOSED || from == ItemStatus.EXCEPTION_DAMAGED_OR_LOST) {
@@ -379,6 +393,7 @@ public class PropertyItem {
                 : java.util.List.of(disposalApproverRoles.split(","));
     }
     public boolean held() { return held; }
+    public OffsetDateTime refundedAt() { return refundedAt; }
     public OffsetDateTime seizedAt() { return seizedAt; }
     public OffsetDateTime registrationDueAt() { return registrationDueAt; }
     public String source() { return source; }

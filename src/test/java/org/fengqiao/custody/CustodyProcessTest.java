@@ -382,6 +382,75 @@ class CustodyProcessTest extends CustodyApiSupport {
     }
 
     @Test
+    @Order(7)
+    @LegalRule(value = "C9", model = {"org.fengqiao.custody.CustodyProperties#unclaimedPeriod",
+            "org.fengqiao.custody.CustodyManagement#requestDisposal"})
+    @LegalRule(value = "C10", model = {"org.fengqiao.custody.CustodyProperties#unclaimedPeriod",
+            "processes/custody/property-refund.bpmn#ServiceTask_RecordRefund", "org.fengqiao.custody.CustodyManagement#refund"})
+    void unclaimedPropertyGoesToTheTreasuryAfterSixMonthsOrAYearAndIsRefundedOnALaterClaim_C9_C10() throws Exception {
+        assertThat(properties.unclaimedPeriod(CaseType.ADMINISTRATIVE)).isEqualTo(new TimeLimit(6, DeadlineUnit.MONTHS));
+        assertThat(properties.unclaimedPeriod(CaseType.CRIMINAL)).isEqualTo(new TimeLimit(12, DeadlineUnit.MONTHS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
+        // C9, administrative case: notified on 4 June → 6 months end on 4 December (today): not yet
+        String admin = read(postAs("officer1", "/api/property-cases", """
+                {"agencyCaseNo":"日公（治）立字〔2026〕5号","caseName":"某治安案件","caseType":"ADMINISTRATIVE",
+                 "handlingAgencyId":"rz-police","officerIds":["officer1","officer2"]}""").andExpect(status().isCreated()))
+                .get("id").asText();
+        String item = storedPoliceItem(admin, "GENERAL");
+        conclude("officer1", admin);
+        String request = "{\"disposalType\":\"UNCLAIMED_TO_TREASURY\",\"legalBasisDocNo\":\"认领公告1号\"%s}";
+        postAs("officer1", "/api/property-items/" + item + "/disposal-request", request.formatted(""))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("noticePublishedOn"));
+        postAs("officer1", "/api/property-items/" + item + "/disposal-request",
+                request.formatted(",\"noticePublishedOn\":\"2026-06-04\"")).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("noticePublishedOn"));
+        act("officer1", item, "disposal-request", request.formatted(",\"noticePublishedOn\":\"2026-06-03\""));
+        act("depthead", item, "disposal-approval", "{\"approved\":true}");
+        act("custodian", item, "disposal-execution", "{\"executedBy\":[\"custodian\"],\"receiptNo\":\"国库-3\"}");
+        // C10, criminal case: one year
+        String criminal = openPoliceCase();
+        String claimed = register("officer1", criminal, "GENERAL").get(0).get("id").asText();
+        act("officer1", claimed, "handover", "{\"centreId\":\"rz-custody\"}");
+        act("custodian", claimed, "inspection", "{\"result\":\"PASS\",\"zoneId\":\"zone-ordinary\",\"location\":\"A-02-01\"}");
+        conclude("officer1", criminal);
+        postAs("officer1", "/api/property-items/" + claimed + "/disposal-request",
+                request.formatted(",\"noticePublishedOn\":\"2025-12-04\"")).andExpect(status().isUnprocessableEntity());
+        act("officer1", claimed, "disposal-request", request.formatted(",\"noticePublishedOn\":\"2025-12-03\""));
+        act("depthead", claimed, "disposal-approval", "{\"approved\":true}");
+        act("custodian", claimed, "disposal-execution", "{\"executedBy\":[\"custodian\"],\"receiptNo\":\"国库-4\"}");
+        // the owner turns up later: refund from the treasury, once; the item stays DISPOSED
+        assertThat(texts(read(getAs("officer1", "/api/property-items/" + claimed)).get("allowedActions"))).containsExactly("refund");
+        postAs("officer1", "/api/property-items/" + claimed + "/refund", "{\"legalBasisDocNo\":\"退库决定1号\"}")
+                .andExpect(status().isUnprocessableEntity());
+        JsonNode refunded = act("officer1", claimed, "refund", """
+                {"legalBasisDocNo":"退库决定1号","receiptNo":"退库-1","recipient":{"name":"孙某","idNumber":"371102197001011234","relation":"OWNER"}}""");
+        assertThat(refunded.get("status").asText()).isEqualTo("DISPOSED");
+        assertThat(texts(refunded.get("allowedActions"))).isEmpty();
+        postAs("officer1", "/api/property-items/" + claimed + "/refund", """
+                {"legalBasisDocNo":"退库决定1号","recipient":{"name":"孙某","idNumber":"371102197001011234","relation":"OWNER"}}""")
+                .andExpect(status().isConflict());
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + claimed + "/ledger"));
+        assertThat(ledger.get(ledger.size() - 1).get("eventType").asText()).isEqualTo("REFUND_FROM_TREASURY");
+        assertThat(instanceHistory("property-refund", claimed)).isTrue();
+        // only property remitted as unclaimed is refunded
+        String stored = storedPoliceItem(criminal, "GENERAL");
+        postAs("officer1", "/api/property-items/" + stored + "/refund", """
+                {"legalBasisDocNo":"退库决定2号","recipient":{"name":"孙某","idNumber":"371102197001011234","relation":"OWNER"}}""")
+                .andExpect(status().isConflict());
+    }
+
+    private boolean instanceHistory(String key, String businessKey) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
+                .processInstanceBusinessKey(businessKey).finished().count() == 1;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> result = new ArrayList<>();
+        array.forEach(n -> result.add(n.asText()));
+        return result;
+    }
+
+    @Test
     @Order(8)
     void everyFormReferencedByTheModelsIsDeployed() {
         for (ProcessDefinition definition : custodyDefinitions()) {
@@ -426,7 +495,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         List<ProcessDefinition> definitions = custodyDefinitions();
         assertThat(definitions).extracting(ProcessDefinition::getKey).containsExactlyInAnyOrder("property-intake",
                 "property-loan", "property-transfer", "property-remote-display", "property-disposal",
-                "property-inventory");
+                "property-inventory", "property-refund");
         for (ProcessDefinition definition : definitions) {
             Map<String, List<HistoricActivityInstance>> byInstance = history.createHistoricActivityInstanceQuery()
                     .processDefinitionId(definition.getId()).list().stream()

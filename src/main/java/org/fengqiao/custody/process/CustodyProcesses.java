@@ -9,6 +9,7 @@ public final class CustodyProcesses {
     public static final String REMOTE_DISPLAY = "property-remote-display";
     public static final String DISPOSAL = "property-disposal";
     public static final String INVENTORY = "property-inventory";
+    public static final String REFUND = "property-refund";
 
     public static final String TASK_HAND_OVER = "UserTask_HandOverItem";
     public static final String TASK_INSPECT_HANDOVER = "UserTask_InspectHandover";
@@ -28,6 +29,7 @@ public final class CustodyProcesses {
     public static final String STEP_RECORD_DISPOSAL_REQUEST = "ServiceTask_RecordDisposalRequest";
     public static final String STEP_RECORD_DISCREPANCIES = "ServiceTask_RecordDiscrepancies";
     public static final String STEP_RAISE_DISPOSAL_OVERDUE = "ServiceTask_RaiseDisposalOverdue";
+    public static final String STEP_RECORD_REFUND = "ServiceTask_RecordRefund";
 
     public static final String TIMER_HANDOVER_OVERDUE = "Timer_HandoverOverdue";
     public static final String TIMER_APPROVAL_OVERDUE = "Timer_ApprovalOverdue";

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 class CustodyServiceStep implements JavaDelegate {
 
     private static final List<String> REQUEST_FIELDS = List.of("reason", "plannedReturnAt", "toAgencyId", "mode", "requestingAgencyId",
-            "scheduledAt", "recordingHash", "disposalType", "legalBasisDocNo");
+            "scheduledAt", "recordingHash", "disposalType", "legalBasisDocNo", "noticePublishedOn", "receiptNo",
+            "recipientName", "recipientIdNumber", "recipientRelation", "recipientAuthorisationDocNo");
 
     private final CustodyManagement management;
     private final CustodyAccess access;
@@ -67,11 +68,16 @@ class CustodyServiceStep implements JavaDelegate {
                     v.string("requestingAgencyId"), v.dateTime("scheduledAt"), v.string("recordingHash"));
             case STEP_RECORD_DISPOSAL_REQUEST -> {
                 PropertyItem item = management.requestDisposal(actor(execution), itemId,
-                        v.enumValue("disposalType", DisposalType.class), v.string("legalBasisDocNo"));
+                        v.enumValue("disposalType", DisposalType.class), v.string("legalBasisDocNo"),
+                        v.date("noticePublishedOn"));
                 execution.setVariable(APPROVER_GROUP, item.disposalApproverGroup());
                 execution.setVariable(DISPOSAL_DUE_AT, CustodyVariables.date(item.disposalDueAt()));
             }
             case STEP_RAISE_DISPOSAL_OVERDUE -> management.disposalOverdue(itemId);
+            case STEP_RECORD_REFUND -> management.refund(actor(execution), itemId, v.string("legalBasisDocNo"),
+                    v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
+                            v.string("recipientIdNumber"), v.string("recipientRelation"),
+                            v.string("recipientAuthorisationDocNo")));
             case STEP_RECORD_DISCREPANCIES -> management.recordDiscrepancies(itemId);
             default -> throw new IllegalStateException("no custody step for " + execution.getCurrentActivityId());
         }

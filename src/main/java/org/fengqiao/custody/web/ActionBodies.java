@@ -55,8 +55,21 @@ final class ActionBodies {
         }
     }
 
-    record DisposalRequest(DisposalType disposalType, String legalBasisDocNo) {
-        Map<String, Object> variables() { return vars("disposalType", disposalType, "legalBasisDocNo", legalBasisDocNo); }
+    record DisposalRequest(DisposalType disposalType, String legalBasisDocNo, java.time.LocalDate noticePublishedOn) {
+        Map<String, Object> variables() {
+            return vars("disposalType", disposalType, "legalBasisDocNo", legalBasisDocNo, "noticePublishedOn",
+                    noticePublishedOn == null ? null : noticePublishedOn.toString());
+        }
+    }
+
+    /** C10: refund from the treasury of unclaimed property whose owner's claim was verified. */
+    record Refund(String legalBasisDocNo, String receiptNo, Recipient recipient) {
+        Map<String, Object> variables() {
+            Recipient r = recipient == null ? new Recipient(null, null, null, null) : recipient;
+            return vars("legalBasisDocNo", legalBasisDocNo, "receiptNo", receiptNo, "recipientName", r.name(),
+                    "recipientIdNumber", r.idNumber(), "recipientRelation", r.relation(),
+                    "recipientAuthorisationDocNo", r.authorisationDocNo());
+        }
     }
 
     /** C15: who takes a returned item — the owner, or an agent with a written authorisation. */

@@ -185,6 +185,13 @@ class PropertyItemController {
         return act(id, "disposal-approval", body.variables());
     }
 
+    @PostMapping(path = "/{id}/refund", consumes = "application/json")
+    @Operation(summary = "退库返还 (C10: unclaimed property remitted to the treasury, returned to the owner or an agent "
+            + "whose later claim was verified; the item stays DISPOSED)")
+    CustodyViews.ItemView refund(@PathVariable String id, @RequestBody ActionBodies.Refund body) {
+        return act(id, "refund", body.variables());
+    }
+
     @PostMapping(path = "/{id}/disposal-execution", consumes = "application/json")
     @Operation(summary = "执行处置 (two distinct executors for destruction and valuables, one the caller)")
     CustodyViews.ItemView disposalExecution(@PathVariable String id, @RequestBody ActionBodies.DisposalExecution body) {
