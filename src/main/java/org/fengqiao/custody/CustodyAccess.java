@@ -46,7 +46,7 @@ public class CustodyAccess {
     /** Every action of the contract's custody section, in the order they are offered. */
     public static final List<String> ACTIONS = List.of("handover", "inspection", "loan-request", "loan-approval",
             "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request", "disposal-approval",
-            "disposal-execution", "refund");
+            "disposal-execution", "refund", "handover-deferral");
 
     private final OrganisationDirectory directory;
     private final Zones zones;
@@ -164,7 +164,7 @@ public class CustodyAccess {
     public boolean stateAllows(PropertyItem item, String action) {
         ItemStatus s = item.status();
         return switch (action) {
-            case "handover" -> s == ItemStatus.PENDING_HANDOVER;
+            case "handover", "handover-deferral" -> s == ItemStatus.PENDING_HANDOVER;
             case "inspection" -> s == ItemStatus.HANDOVER_INSPECTION;
             case "loan-request", "remote-display" -> s == ItemStatus.IN_STORAGE;
             // registered-not-held property (C2) is transferred on record and released or disposed like stored property
@@ -197,6 +197,7 @@ public class CustodyAccess {
             case "loan-approval" -> approval(caller, ownAgency, DEPARTMENT_HEAD, item.loanRequestedBy());
             case "disposal-approval" -> approval(caller, ownAgency, item.disposalApproverRoles().isEmpty()
                     ? List.of(DEPARTMENT_HEAD) : item.disposalApproverRoles(), item.disposalRequestedBy());
+            case "handover-deferral" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, CCDI));
             case "refund" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, AGENCY_HEAD, CCDI));
             case "transfer-receipt" -> caller.isAdmin()
                     || (item.transferToScope() != null && agencies.contains(item.transferToScope())) ? null

@@ -238,6 +238,7 @@ public class CustodyManagement {
             boolean held = !(c.category().notHeld() || c.measure().leavesPropertyInPlace());
             // C1 / C3: the hand-over limit depends on the agency type (24 h police, 3 days procuratorate …)
             // and runs from the seizure, not from the registration
+            item.handoverClockFrom = held ? item.seizedAt : null;
             item.handoverDueAt = held ? deadline(item.seizedAt, properties.handoverLimit(agencyType.name())) : null;
             // C2: property left in place is registered with the centre within 24 h of the seizure
             item.registrationDueAt = held ? null : deadline(item.seizedAt, properties.registrationLimit());
@@ -325,6 +326,39 @@ public class CustodyManagement {
         }
         v.throwIfInvalid();
         return commit(item, caller.userId(), item.handOver(centreId));
+    }
+
+    /**
+     * C1 (公安 S10 第190条): property extracted away from the unit is handed over within 24 h of the
+     * officers' return ({@code REMOTE_EXTRACTION}, {@code clockFrom} = the return, not in the future);
+     * property needing urgent appraisal, identification or inspection within 24 h after that work is
+     * done ({@code URGENT_APPRAISAL}, {@code clockFrom} = its planned end) — only with the department
+     * head's approval: the department head records it. The hand-over timer moves with the deadline.
+     */
+    @Transactional
+    public PropertyItem deferHandover(Caller caller, String itemId, HandoverException exception, OffsetDateTime clockFrom,
+                                      String reason) {
+        PropertyItem item = checked(caller, itemId, "handover-deferral");
+        if (exception == HandoverException.URGENT_APPRAISAL && !caller.hasRole(CustodyAccess.DEPARTMENT_HEAD)) {
+            throw new ForbiddenException("紧急鉴定须经办案部门负责人批准 (an urgent appraisal needs the department head's approval, C1)");
+        }
+        Validation v = new Validation().require(exception, "exception").require(clockFrom, "clockFrom")
+                .require(reason, "reason").text(reason, "reason");
+        if (clockFrom != null && exception == HandoverException.REMOTE_EXTRACTION) {
+            v.check(!clockFrom.isAfter(now()), "clockFrom", "返回时间不能晚于当前时间 (the return may not lie in the future)");
+        }
+        if (clockFrom != null) {
+            v.check(item.seizedAt() == null || clockFrom.isAfter(item.seizedAt()), "clockFrom",
+                    "须晚于扣押时间 (must lie after the seizure)");
+            v.check(!clockFrom.isAfter(deadline(now(), properties.maxLoanPeriod())), "clockFrom",
+                    "超出最长期限 (too far ahead)");
+        }
+        v.throwIfInvalid();
+        PropertyCase propertyCase = cases.find(item.caseId()).orElseThrow();
+        OffsetDateTime due = deadline(clockFrom, properties.handoverLimit(access.agencyType(
+                propertyCase.handlingAgencyId()).name()));
+        return commit(item, caller.userId(), item.deferHandover(exception, clockFrom, due,
+                exception == HandoverException.URGENT_APPRAISAL ? caller.userId() : null, reason));
     }
 
     @Transactional
@@ -705,7 +739,8 @@ public class CustodyManagement {
                 }
                 OrganisationType agencyType = access.agencyType(propertyCase.handlingAgencyId());
                 // from the seizure, as at registration (C1)
-                due = deadline(item.seizedAt() != null ? item.seizedAt() : item.createdAt(),
+                due = deadline(item.handoverClockFrom() != null ? item.handoverClockFrom()
+                        : item.seizedAt() != null ? item.seizedAt() : item.createdAt(),
                         properties.handoverLimit(agencyType.name()));
             } else {
                 field = "disposalDueAt";

@@ -64,6 +64,8 @@ public class PropertyItem {
     java.util.List<String> sealedBy = java.util.List.of();
     java.util.List<String> photoHashes = java.util.List.of();
     OffsetDateTime refundedAt;
+    OffsetDateTime handoverClockFrom;
+    HandoverException handoverException;
     OffsetDateTime createdAt;
     OffsetDateTime updatedAt;
     int version;
@@ -96,6 +98,18 @@ public class PropertyItem {
         this.handoverCentreId = centreId;
         this.status = ItemStatus.HANDOVER_INSPECTION;
         return new Change(LedgerEventType.HANDOVER_IN, from, status, details("centreId", centreId));
+    }
+
+    /** C1: the hand-over clock starts again from {@code clockFrom} (return from afar, appraisal done). */
+    Change deferHandover(HandoverException exception, OffsetDateTime clockFrom, OffsetDateTime due, String approvedBy,
+                         String reason) {
+        ItemStatus from = require("handover-deferral", ItemStatus.PENDING_HANDOVER);
+        OffsetDateTime old = handoverDueAt;
+        this.handoverException = exception;
+        this.handoverClockFrom = clockFrom;
+        this.handoverDueAt = due;
+        return new Change(LedgerEventType.HANDOVER_DEFERRED, from, status, details("exception", exception,
+                "clockFrom", clockFrom, "oldDueAt", old, "newDueAt", due, "approvedBy", approvedBy, "reason", reason));
     }
 
     Change inspect(InspectionResult result, String zoneId, String location, String condition) {
@@ -394,6 +408,8 @@ public class PropertyItem {
     }
     public boolean held() { return held; }
     public OffsetDateTime refundedAt() { return refundedAt; }
+    public OffsetDateTime handoverClockFrom() { return handoverClockFrom; }
+    public HandoverException handoverException() { return handoverException; }
     public OffsetDateTime seizedAt() { return seizedAt; }
     public OffsetDateTime registrationDueAt() { return registrationDueAt; }
     public String source() { return source; }

@@ -24,7 +24,8 @@ public class PropertyItems {
             loan_approved_by, transfer_to_agency_id, transfer_to_scope, transfer_mode, disposal_type,
             legal_basis_doc_no, disposal_requested_by, disposal_approver_role, disposal_approver_group,
             disposal_approval_level, disposal_approved_by, disposal_due_at, disposal_approver_roles, held, seized_at,
-            registration_due_at, source, owner_name, owner_id_number, sealed_by, photo_hashes, refunded_at, created_at,
+            registration_due_at, source, owner_name, owner_id_number, sealed_by, photo_hashes, refunded_at, handover_clock_from,
+            handover_exception, created_at,
             updated_at,
             version""";
 
@@ -36,7 +37,7 @@ public class PropertyItems {
 
     void insert(PropertyItem i) {
         jdbc.sql("insert into property_item (" + COLUMNS + ") values ("
-                        + "?,".repeat(48) + "?)")
+                        + "?,".repeat(50) + "?)")
                 .params(values(i)).update();
     }
 
@@ -69,7 +70,8 @@ public class PropertyItems {
         v.add(i.disposalApprovedBy); v.add(i.disposalDueAt); v.add(i.disposalApproverRoles); v.add(i.held);
         v.add(i.seizedAt); v.add(i.registrationDueAt); v.add(i.source); v.add(i.ownerName); v.add(i.ownerIdNumber);
         v.add(i.sealedBy.isEmpty() ? null : String.join(",", i.sealedBy));
-        v.add(i.photoHashes.isEmpty() ? null : String.join(",", i.photoHashes)); v.add(i.refundedAt); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
+        v.add(i.photoHashes.isEmpty() ? null : String.join(",", i.photoHashes)); v.add(i.refundedAt); v.add(i.handoverClockFrom);
+        v.add(name(i.handoverException)); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
         return v;
     }
 
@@ -219,6 +221,9 @@ public class PropertyItems {
         i.sealedBy = csv(rs.getString("sealed_by"));
         i.photoHashes = csv(rs.getString("photo_hashes"));
         i.refundedAt = rs.getObject("refunded_at", OffsetDateTime.class);
+        i.handoverClockFrom = rs.getObject("handover_clock_from", OffsetDateTime.class);
+        String exception = rs.getString("handover_exception");
+        i.handoverException = exception == null ? null : HandoverException.valueOf(exception);
         i.createdAt = rs.getObject("created_at", OffsetDateTime.class);
         i.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
         i.version = rs.getInt("version");

@@ -65,7 +65,7 @@ class CustodyApiTest extends CustodyApiSupport {
             OffsetDateTime due = OffsetDateTime.parse(item.get("handoverDueAt").asText());
             OffsetDateTime created = OffsetDateTime.parse(item.get("createdAt").asText());
             assertThat(java.time.Duration.between(created, due).toHours()).isEqualTo(24);
-            assertThat(texts(item.get("allowedActions"))).containsExactly("handover");
+            assertThat(texts(item.get("allowedActions"))).containsExactly("handover", "handover-deferral");
         }
         assertThat(items.stream().map(i -> i.get("itemNo").asText()).distinct()).hasSize(4);
 

@@ -439,6 +439,50 @@ class CustodyProcessTest extends CustodyApiSupport {
                 .andExpect(status().isConflict());
     }
 
+    @Test
+    @Order(7)
+    @LegalRule(value = "C1", model = {"processes/custody/property-handover-deferral.bpmn#ServiceTask_RecordHandoverDeferral",
+            "org.fengqiao.custody.HandoverException", "org.fengqiao.custody.CustodyManagement#deferHandover"})
+    void aRemoteExtractionOrAnUrgentAppraisalStartsTheHandoverClockAgain_C1() throws Exception {
+        assertThat(properties.handoverLimit("POLICE")).isEqualTo(new TimeLimit(24, DeadlineUnit.HOURS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
+        String caseId = openPoliceCase();
+        JsonNode item = read(postAs("officer1", "/api/property-cases/" + caseId + "/items", """
+                [{"name":"异地提取的账册","category":"DOCUMENT","quantity":1,"unit":"册","measure":"SEIZE",
+                  "source":"青岛市某公司财务室","seizedAt":"2026-12-02T15:00:00+08:00"}]""").andExpect(status().isCreated())).get(0);
+        String id = item.get("id").asText();
+        assertThat(OffsetDateTime.parse(item.get("handoverDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-03T15:00:00+08:00"));
+        assertThat(texts(item.get("allowedActions"))).containsExactly("handover", "handover-deferral");
+        String path = "/api/property-items/" + id + "/handover-deferral";
+        postAs("officer1", path, "{\"exception\":\"REMOTE_EXTRACTION\",\"clockFrom\":\"2026-12-05T09:00:00+08:00\",\"reason\":\"x\"}")
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("clockFrom"));
+        // back at the unit at 09:00 today: 24 hours from then
+        JsonNode deferred = act("officer1", id, "handover-deferral",
+                "{\"exception\":\"REMOTE_EXTRACTION\",\"clockFrom\":\"2026-12-04T09:00:00+08:00\",\"reason\":\"赴青岛提取，今晨返回\"}");
+        assertThat(OffsetDateTime.parse(deferred.get("handoverDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-05T09:00:00+08:00"));
+        ProcessInstance intake = instance("property-intake", id);
+        assertThat(timer(intake).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-05T09:00:00+08:00").toInstant());
+        // an urgent appraisal needs the department head: the officer is refused, the head records it
+        postAs("officer1", path, "{\"exception\":\"URGENT_APPRAISAL\",\"clockFrom\":\"2026-12-06T12:00:00+08:00\",\"reason\":\"笔迹鉴定\"}")
+                .andExpect(status().isForbidden());
+        JsonNode appraisal = act("depthead", id, "handover-deferral",
+                "{\"exception\":\"URGENT_APPRAISAL\",\"clockFrom\":\"2026-12-06T12:00:00+08:00\",\"reason\":\"紧急笔迹鉴定\"}");
+        assertThat(OffsetDateTime.parse(appraisal.get("handoverDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-07T12:00:00+08:00"));
+        assertThat(timer(intake).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-07T12:00:00+08:00").toInstant());
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
+        JsonNode last = ledger.get(ledger.size() - 1);
+        assertThat(last.get("eventType").asText()).isEqualTo("HANDOVER_DEFERRED");
+        assertThat(last.at("/details/approvedBy").asText()).isEqualTo("depthead");
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("property-handover-deferral")
+                .processInstanceBusinessKey(id).finished().count()).isEqualTo(2);
+        act("officer1", id, "handover", "{\"centreId\":\"rz-custody\"}");
+        postAs("officer1", path, "{\"exception\":\"REMOTE_EXTRACTION\",\"clockFrom\":\"2026-12-04T09:00:00+08:00\",\"reason\":\"x\"}")
+                .andExpect(status().isConflict());
+    }
+
     private boolean instanceHistory(String key, String businessKey) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
                 .processInstanceBusinessKey(businessKey).finished().count() == 1;
@@ -495,7 +539,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         List<ProcessDefinition> definitions = custodyDefinitions();
         assertThat(definitions).extracting(ProcessDefinition::getKey).containsExactlyInAnyOrder("property-intake",
                 "property-loan", "property-transfer", "property-remote-display", "property-disposal",
-                "property-inventory", "property-refund");
+                "property-inventory", "property-refund", "property-handover-deferral");
         for (ProcessDefinition definition : definitions) {
             Map<String, List<HistoricActivityInstance>> byInstance = history.createHistoricActivityInstanceQuery()
                     .processDefinitionId(definition.getId()).list().stream()

@@ -28,14 +28,17 @@ class CustodyServiceStep implements JavaDelegate {
 
     private static final List<String> REQUEST_FIELDS = List.of("reason", "plannedReturnAt", "toAgencyId", "mode", "requestingAgencyId",
             "scheduledAt", "recordingHash", "disposalType", "legalBasisDocNo", "noticePublishedOn", "receiptNo",
-            "recipientName", "recipientIdNumber", "recipientRelation", "recipientAuthorisationDocNo");
+            "recipientName", "recipientIdNumber", "recipientRelation", "recipientAuthorisationDocNo", "exception", "clockFrom");
 
     private final CustodyManagement management;
     private final CustodyAccess access;
+    private final CustodyProcessGateway gateway;
 
-    CustodyServiceStep(CustodyManagement management, CustodyAccess access) {
+    CustodyServiceStep(CustodyManagement management, CustodyAccess access,
+                       @org.springframework.context.annotation.Lazy CustodyProcessGateway gateway) {
         this.management = management;
         this.access = access;
+        this.gateway = gateway;
     }
 
     @Override
@@ -74,6 +77,12 @@ class CustodyServiceStep implements JavaDelegate {
                 execution.setVariable(DISPOSAL_DUE_AT, CustodyVariables.date(item.disposalDueAt()));
             }
             case STEP_RAISE_DISPOSAL_OVERDUE -> management.disposalOverdue(itemId);
+            case STEP_RECORD_HANDOVER_DEFERRAL -> {
+                PropertyItem item = management.deferHandover(actor(execution), itemId,
+                        v.enumValue("exception", org.fengqiao.custody.HandoverException.class), v.dateTime("clockFrom"),
+                        v.string("reason"));
+                gateway.moveDeadline(INTAKE, itemId, HANDOVER_DUE_AT, item.handoverDueAt(), TIMER_HANDOVER_OVERDUE);
+            }
             case STEP_RECORD_REFUND -> management.refund(actor(execution), itemId, v.string("legalBasisDocNo"),
                     v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
                             v.string("recipientIdNumber"), v.string("recipientRelation"),

@@ -30,7 +30,8 @@ public class CustodyWorkflow {
 
     /** Actions that start a process, and the process each starts. */
     private static final Map<String, String> STARTS = Map.of("loan-request", LOAN, "transfer", TRANSFER,
-            "remote-display", REMOTE_DISPLAY, "disposal-request", DISPOSAL, "refund", REFUND);
+            "remote-display", REMOTE_DISPLAY, "disposal-request", DISPOSAL, "refund", REFUND,
+            "handover-deferral", HANDOVER_DEFERRAL);
 
     /** Actions that complete a user task, and the task. */
     private static final Map<String, String> TASKS = Map.of("handover", TASK_HAND_OVER,

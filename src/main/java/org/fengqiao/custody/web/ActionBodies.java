@@ -62,6 +62,11 @@ final class ActionBodies {
         }
     }
 
+    /** C1: the hand-over clock starts again (remote extraction, urgent appraisal). */
+    record HandoverDeferral(org.fengqiao.custody.HandoverException exception, OffsetDateTime clockFrom, String reason) {
+        Map<String, Object> variables() { return vars("exception", exception, "clockFrom", clockFrom, "reason", reason); }
+    }
+
     /** C10: refund from the treasury of unclaimed property whose owner's claim was verified. */
     record Refund(String legalBasisDocNo, String receiptNo, Recipient recipient) {
         Map<String, Object> variables() {

@@ -185,6 +185,13 @@ class PropertyItemController {
         return act(id, "disposal-approval", body.variables());
     }
 
+    @PostMapping(path = "/{id}/handover-deferral", consumes = "application/json")
+    @Operation(summary = "移交期限例外 (C1: REMOTE_EXTRACTION — 24 h from the return to the unit; URGENT_APPRAISAL — "
+            + "24 h from the end of the appraisal, recorded by the department head)")
+    CustodyViews.ItemView handoverDeferral(@PathVariable String id, @RequestBody ActionBodies.HandoverDeferral body) {
+        return act(id, "handover-deferral", body.variables());
+    }
+
     @PostMapping(path = "/{id}/refund", consumes = "application/json")
     @Operation(summary = "退库返还 (C10: unclaimed property remitted to the treasury, returned to the owner or an agent "
             + "whose later claim was verified; the item stays DISPOSED)")
