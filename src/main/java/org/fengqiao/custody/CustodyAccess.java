@@ -46,7 +46,7 @@ public class CustodyAccess {
     /** Every action of the contract's custody section, in the order they are offered. */
     public static final List<String> ACTIONS = List.of("handover", "inspection", "loan-request", "loan-approval",
             "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request", "disposal-approval",
-            "disposal-execution", "refund", "handover-deferral");
+            "disposal-execution", "refund", "handover-deferral", "loan-extension");
 
     private final OrganisationDirectory directory;
     private final Zones zones;
@@ -170,7 +170,7 @@ public class CustodyAccess {
             // registered-not-held property (C2) is transferred on record and released or disposed like stored property
             case "transfer", "disposal-request" -> s == ItemStatus.IN_STORAGE || s == ItemStatus.REGISTERED_NOT_HELD;
             case "loan-approval" -> s == ItemStatus.LOAN_REQUESTED;
-            case "loan-return" -> s == ItemStatus.ON_LOAN;
+            case "loan-return", "loan-extension" -> s == ItemStatus.ON_LOAN;
             case "transfer-receipt" -> s == ItemStatus.IN_TRANSFER;
             case "disposal-approval" -> s == ItemStatus.DISPOSAL_REQUESTED;
             case "disposal-execution" -> s == ItemStatus.DISPOSAL_APPROVED;
@@ -194,7 +194,7 @@ public class CustodyAccess {
             case "loan-request", "transfer", "disposal-request" ->
                     caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, CCDI));
             case "inspection", "loan-return", "disposal-execution" -> custodianSide(caller, caseOfficer);
-            case "loan-approval" -> approval(caller, ownAgency, DEPARTMENT_HEAD, item.loanRequestedBy());
+            case "loan-approval", "loan-extension" -> approval(caller, ownAgency, DEPARTMENT_HEAD, item.loanRequestedBy());
             case "disposal-approval" -> approval(caller, ownAgency, item.disposalApproverRoles().isEmpty()
                     ? List.of(DEPARTMENT_HEAD) : item.disposalApproverRoles(), item.disposalRequestedBy());
             case "handover-deferral" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, CCDI));

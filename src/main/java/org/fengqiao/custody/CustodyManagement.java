@@ -439,6 +439,26 @@ public class CustodyManagement {
         return commit(item, caller.userId(), item.decideLoan(caller.userId(), approved, reason));
     }
 
+    /**
+     * C6 (S21-2010 第11条): an overdue or running loan is extended (调用延期) by a department head of
+     * the controlling agency — never the borrower himself; the new return time lies after the old
+     * one and within the longest loan period from now. The loan timer moves with it.
+     */
+    @Transactional
+    public PropertyItem extendLoan(Caller caller, String itemId, OffsetDateTime plannedReturnAt, String reason) {
+        PropertyItem item = checked(caller, itemId, "loan-extension");
+        Validation v = new Validation().require(plannedReturnAt, "plannedReturnAt").require(reason, "reason")
+                .text(reason, "reason");
+        if (plannedReturnAt != null) {
+            v.check(plannedReturnAt.isAfter(now()) && plannedReturnAt.isAfter(item.plannedReturnAt()), "plannedReturnAt",
+                    "须晚于原定归还时间和当前时间 (must lie after the registered return time and now)");
+            v.check(!plannedReturnAt.isAfter(deadline(now(), properties.maxLoanPeriod())), "plannedReturnAt",
+                    "调用期限不得超过 " + properties.maxLoanPeriod().describe() + " (loan too long)");
+        }
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.extendLoan(caller.userId(), plannedReturnAt, reason));
+    }
+
     @Transactional
     public PropertyItem returnLoan(Caller caller, String itemId, ReturnCondition condition, String notes) {
         PropertyItem item = checked(caller, itemId, "loan-return");

@@ -10,6 +10,8 @@ public enum LedgerEventType {
     LOAN_OUT("loan-approval"),
     LOAN_REJECTED("loan-approval"),
     LOAN_RETURN("loan-return"),
+    /** 调用延期 approved by the department head (C6; no change of status) */
+    LOAN_EXTEND("loan-extension"),
     TRANSFER_OUT("transfer"),
     TRANSFER_IN("transfer-receipt"),
     OWNERSHIP_TRANSFER_ONLY("transfer"),

@@ -164,6 +164,15 @@ public class PropertyItem {
         return change;
     }
 
+    /** C6 (S21-2010 第11条): the department head extends the loan (调用延期); the return time moves. */
+    Change extendLoan(String approver, OffsetDateTime newPlannedReturnAt, String reason) {
+        ItemStatus from = require("loan-extension", ItemStatus.ON_LOAN);
+        OffsetDateTime old = plannedReturnAt;
+        this.plannedReturnAt = newPlannedReturnAt;
+        return new Change(LedgerEventType.LOAN_EXTEND, from, status, details("oldPlannedReturnAt", old,
+                "plannedReturnAt", newPlannedReturnAt, "approvedBy", approver, "borrower", loanRequestedBy, "reason", reason));
+    }
+
     Change returnFromLoan(ReturnCondition returned, String notes) {
         ItemStatus from = require("loan-return", ItemStatus.ON_LOAN);
         this.status = returned == ReturnCondition.INTACT ? ItemStatus.IN_STORAGE : ItemStatus.EXCEPTION_DAMAGED_OR_LOST;

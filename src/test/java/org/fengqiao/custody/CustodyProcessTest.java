@@ -483,6 +483,37 @@ class CustodyProcessTest extends CustodyApiSupport {
                 .andExpect(status().isConflict());
     }
 
+    @Test
+    @Order(7)
+    @LegalRule(value = "C6", model = {"processes/custody/property-loan-extension.bpmn#ServiceTask_RecordLoanExtension",
+            "processes/custody/property-loan.bpmn#Timer_LoanOverdue", "org.fengqiao.custody.CustodyManagement#extendLoan"})
+    void aLoanIsExtendedByTheDepartmentHeadAndItsTimerFollows_C6() throws Exception {
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
+        String caseId = openPoliceCase();
+        String id = storedPoliceItem(caseId, "GENERAL");
+        act("officer1", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\"2026-12-06T10:00:00+08:00\"}");
+        act("depthead", id, "loan-approval", "{\"approved\":true}");
+        ProcessInstance loan = instance("property-loan", id);
+        assertThat(timer(loan).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-06T10:00:00+08:00").toInstant());
+        String path = "/api/property-items/" + id + "/loan-extension";
+        // the borrower cannot extend his own loan; the department head does
+        postAs("officer1", path, "{\"plannedReturnAt\":\"2026-12-10T10:00:00+08:00\",\"reason\":\"鉴定未完\"}")
+                .andExpect(status().isForbidden());
+        postAs("depthead", path, "{\"plannedReturnAt\":\"2026-12-05T10:00:00+08:00\",\"reason\":\"鉴定未完\"}")
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("plannedReturnAt"));
+        JsonNode extended = act("depthead", id, "loan-extension",
+                "{\"plannedReturnAt\":\"2026-12-10T10:00:00+08:00\",\"reason\":\"鉴定未完\"}");
+        assertThat(extended.get("status").asText()).isEqualTo("ON_LOAN");
+        assertThat(OffsetDateTime.parse(extended.at("/loan/plannedReturnAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-10T10:00:00+08:00"));
+        assertThat(timer(loan).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-10T10:00:00+08:00").toInstant());
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
+        assertThat(ledger.get(ledger.size() - 1).get("eventType").asText()).isEqualTo("LOAN_EXTEND");
+        assertThat(instanceHistory("property-loan-extension", id)).isTrue();
+        assertThat(act("custodian", id, "loan-return", "{\"condition\":\"INTACT\"}").get("status").asText())
+                .isEqualTo("IN_STORAGE");
+    }
+
     private boolean instanceHistory(String key, String businessKey) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
                 .processInstanceBusinessKey(businessKey).finished().count() == 1;
@@ -539,7 +570,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         List<ProcessDefinition> definitions = custodyDefinitions();
         assertThat(definitions).extracting(ProcessDefinition::getKey).containsExactlyInAnyOrder("property-intake",
                 "property-loan", "property-transfer", "property-remote-display", "property-disposal",
-                "property-inventory", "property-refund", "property-handover-deferral");
+                "property-inventory", "property-refund", "property-handover-deferral", "property-loan-extension");
         for (ProcessDefinition definition : definitions) {
             Map<String, List<HistoricActivityInstance>> byInstance = history.createHistoricActivityInstanceQuery()
                     .processDefinitionId(definition.getId()).list().stream()

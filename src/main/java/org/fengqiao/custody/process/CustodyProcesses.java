@@ -11,6 +11,7 @@ public final class CustodyProcesses {
     public static final String INVENTORY = "property-inventory";
     public static final String REFUND = "property-refund";
     public static final String HANDOVER_DEFERRAL = "property-handover-deferral";
+    public static final String LOAN_EXTENSION = "property-loan-extension";
 
     public static final String TASK_HAND_OVER = "UserTask_HandOverItem";
     public static final String TASK_INSPECT_HANDOVER = "UserTask_InspectHandover";
@@ -32,6 +33,8 @@ public final class CustodyProcesses {
     public static final String STEP_RAISE_DISPOSAL_OVERDUE = "ServiceTask_RaiseDisposalOverdue";
     public static final String STEP_RECORD_REFUND = "ServiceTask_RecordRefund";
     public static final String STEP_RECORD_HANDOVER_DEFERRAL = "ServiceTask_RecordHandoverDeferral";
+    public static final String STEP_RECORD_LOAN_EXTENSION = "ServiceTask_RecordLoanExtension";
+    public static final String TIMER_LOAN_OVERDUE = "Timer_LoanOverdue";
 
     public static final String TIMER_HANDOVER_OVERDUE = "Timer_HandoverOverdue";
     public static final String TIMER_APPROVAL_OVERDUE = "Timer_ApprovalOverdue";

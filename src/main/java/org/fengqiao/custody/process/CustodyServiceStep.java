@@ -83,6 +83,11 @@ class CustodyServiceStep implements JavaDelegate {
                         v.string("reason"));
                 gateway.moveDeadline(INTAKE, itemId, HANDOVER_DUE_AT, item.handoverDueAt(), TIMER_HANDOVER_OVERDUE);
             }
+            case STEP_RECORD_LOAN_EXTENSION -> {
+                PropertyItem item = management.extendLoan(actor(execution), itemId, v.dateTime(PLANNED_RETURN_AT),
+                        v.string("reason"));
+                gateway.moveDeadline(LOAN, itemId, LOAN_DUE_AT, item.plannedReturnAt(), TIMER_LOAN_OVERDUE);
+            }
             case STEP_RECORD_REFUND -> management.refund(actor(execution), itemId, v.string("legalBasisDocNo"),
                     v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
                             v.string("recipientIdNumber"), v.string("recipientRelation"),

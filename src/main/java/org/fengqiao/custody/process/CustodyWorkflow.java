@@ -31,7 +31,7 @@ public class CustodyWorkflow {
     /** Actions that start a process, and the process each starts. */
     private static final Map<String, String> STARTS = Map.of("loan-request", LOAN, "transfer", TRANSFER,
             "remote-display", REMOTE_DISPLAY, "disposal-request", DISPOSAL, "refund", REFUND,
-            "handover-deferral", HANDOVER_DEFERRAL);
+            "handover-deferral", HANDOVER_DEFERRAL, "loan-extension", LOAN_EXTENSION);
 
     /** Actions that complete a user task, and the task. */
     private static final Map<String, String> TASKS = Map.of("handover", TASK_HAND_OVER,

@@ -62,6 +62,11 @@ final class ActionBodies {
         }
     }
 
+    /** C6: 调用延期 by the department head. */
+    record LoanExtension(OffsetDateTime plannedReturnAt, String reason) {
+        Map<String, Object> variables() { return vars("plannedReturnAt", plannedReturnAt, "reason", reason); }
+    }
+
     /** C1: the hand-over clock starts again (remote extraction, urgent appraisal). */
     record HandoverDeferral(org.fengqiao.custody.HandoverException exception, OffsetDateTime clockFrom, String reason) {
         Map<String, Object> variables() { return vars("exception", exception, "clockFrom", clockFrom, "reason", reason); }

@@ -192,6 +192,13 @@ class PropertyItemController {
         return act(id, "handover-deferral", body.variables());
     }
 
+    @PostMapping(path = "/{id}/loan-extension", consumes = "application/json")
+    @Operation(summary = "调用延期 (C6: a department head of the controlling agency, not the borrower, moves the "
+            + "registered return time; the overdue timer follows)")
+    CustodyViews.ItemView loanExtension(@PathVariable String id, @RequestBody ActionBodies.LoanExtension body) {
+        return act(id, "loan-extension", body.variables());
+    }
+
     @PostMapping(path = "/{id}/refund", consumes = "application/json")
     @Operation(summary = "退库返还 (C10: unclaimed property remitted to the treasury, returned to the owner or an agent "
             + "whose later claim was verified; the item stays DISPOSED)")
