@@ -46,7 +46,7 @@ public class CustodyAccess {
     /** Every action of the contract's custody section, in the order they are offered. */
     public static final List<String> ACTIONS = List.of("handover", "inspection", "loan-request", "loan-approval",
             "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request", "disposal-approval",
-            "disposal-execution", "refund", "handover-deferral", "loan-extension");
+            "disposal-execution", "refund", "handover-deferral", "loan-extension", "measure-extension");
 
     private final OrganisationDirectory directory;
     private final Zones zones;
@@ -174,6 +174,8 @@ public class CustodyAccess {
             case "transfer-receipt" -> s == ItemStatus.IN_TRANSFER;
             case "disposal-approval" -> s == ItemStatus.DISPOSAL_REQUESTED;
             case "disposal-execution" -> s == ItemStatus.DISPOSAL_APPROVED;
+            case "measure-extension" -> item.measureDueAt() != null && item.measureExtendedBy() == null
+                    && s != ItemStatus.DISPOSED && s != ItemStatus.EXCEPTION_DAMAGED_OR_LOST;
             case "refund" -> s == ItemStatus.DISPOSED && item.disposalType() == DisposalType.UNCLAIMED_TO_TREASURY
                     && item.refundedAt() == null;
             default -> false;
@@ -197,6 +199,7 @@ public class CustodyAccess {
             case "loan-approval", "loan-extension" -> approval(caller, ownAgency, DEPARTMENT_HEAD, item.loanRequestedBy());
             case "disposal-approval" -> approval(caller, ownAgency, item.disposalApproverRoles().isEmpty()
                     ? List.of(DEPARTMENT_HEAD) : item.disposalApproverRoles(), item.disposalRequestedBy());
+            case "measure-extension" -> caseSide(caller, ownAgency, List.of(AGENCY_HEAD));
             case "handover-deferral" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, CCDI));
             case "refund" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, AGENCY_HEAD, CCDI));
             case "transfer-receipt" -> caller.isAdmin()

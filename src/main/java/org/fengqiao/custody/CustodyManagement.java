@@ -242,6 +242,9 @@ public class CustodyManagement {
             item.handoverDueAt = held ? deadline(item.seizedAt, properties.handoverLimit(agencyType.name())) : null;
             // C2: property left in place is registered with the centre within 24 h of the seizure
             item.registrationDueAt = held ? null : deadline(item.seizedAt, properties.registrationLimit());
+            // C5: an administrative 扣押/扣留/查封 lasts 30 days from the seizure
+            item.measureDueAt = propertyCase.caseType() == CaseType.ADMINISTRATIVE && c.measure().hasAdministrativePeriod()
+                    ? deadline(item.seizedAt, properties.administrativeMeasureLimit()) : null;
             item.createdAt = now;
             item.updatedAt = now;
             PropertyItem.Change change = item.register(held);
@@ -444,6 +447,30 @@ public class CustodyManagement {
      * the controlling agency — never the borrower himself; the new return time lies after the old
      * one and within the longest loan period from now. The loan timer moves with it.
      */
+    /** C5: the agency's head extends an administrative measure once by 30 days (公安 S10 第112条). */
+    @Transactional
+    public PropertyItem extendMeasure(Caller caller, String itemId, String reason) {
+        PropertyItem item = checked(caller, itemId, "measure-extension");
+        new Validation().require(reason, "reason").text(reason, "reason").throwIfInvalid();
+        OffsetDateTime due = deadline(item.measureDueAt(), properties.administrativeMeasureExtension());
+        return commit(item, caller.userId(), item.extendMeasure(caller.userId(), due, reason));
+    }
+
+    /** C5: the administrative measure's period ended with the measure still in force: alert and 督办. */
+    @Transactional
+    public void measureOverdue(String itemId) {
+        PropertyItem item = items.find(itemId).orElseThrow();
+        if (item.status() == ItemStatus.DISPOSED || item.status() == ItemStatus.EXCEPTION_DAMAGED_OR_LOST) {
+            return;
+        }
+        OffsetDateTime now = now();
+        String message = "财物 " + item.itemNo() + " 行政扣押/查封期限已于 " + item.measureDueAt()
+                + " 届满，尚未解除或作出处理决定 (the administrative measure's period has ended, C5)";
+        raiseAlert(itemId, "MEASURE_OVERDUE", message, now);
+        supervision.raiseCounted(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER",
+                SYSTEM, now, properties.supervisionResponseLimit());
+    }
+
     @Transactional
     public PropertyItem extendLoan(Caller caller, String itemId, OffsetDateTime plannedReturnAt, String reason) {
         PropertyItem item = checked(caller, itemId, "loan-extension");
@@ -751,7 +778,27 @@ public class CustodyManagement {
         for (PropertyItem item : items.withOpenDeadlinesFrom(from, now)) {
             OffsetDateTime due;
             String field;
-            if (item.status() == ItemStatus.PENDING_HANDOVER || item.status() == ItemStatus.HANDOVER_INSPECTION) {
+            if (item.measureDueAt() != null && !item.measureDueAt().isBefore(from) && item.measureDueAt().isAfter(now)) {
+                // C5: from the seizure, plus the extension when the agency's head granted it
+                OffsetDateTime measureDue = deadline(item.seizedAt() != null ? item.seizedAt() : item.createdAt(),
+                        properties.administrativeMeasureLimit());
+                if (item.measureExtendedBy() != null) {
+                    measureDue = deadline(measureDue, properties.administrativeMeasureExtension());
+                }
+                if (!measureDue.isEqual(item.measureDueAt())) {
+                    OffsetDateTime oldMeasure = item.measureDueAt();
+                    commit(item, SYSTEM, item.deadlineRecomputed("measureDueAt", measureDue, event.reason(), event.year()));
+                    moved.add(new MovedDeadline(item.id(), "measureDueAt", oldMeasure, measureDue));
+                }
+            }
+            boolean handoverOpen = (item.status() == ItemStatus.PENDING_HANDOVER || item.status() == ItemStatus.HANDOVER_INSPECTION)
+                    && item.handoverDueAt() != null && !item.handoverDueAt().isBefore(from) && item.handoverDueAt().isAfter(now);
+            boolean disposalOpen = (item.status() == ItemStatus.DISPOSAL_REQUESTED || item.status() == ItemStatus.DISPOSAL_APPROVED)
+                    && item.disposalDueAt() != null && !item.disposalDueAt().isBefore(from) && item.disposalDueAt().isAfter(now);
+            if (!handoverOpen && !disposalOpen) {
+                continue;
+            }
+            if (handoverOpen) {
                 field = "handoverDueAt";
                 PropertyCase propertyCase = cases.find(item.caseId()).orElse(null);
                 if (propertyCase == null) {

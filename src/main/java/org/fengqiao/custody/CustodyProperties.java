@@ -11,12 +11,17 @@ public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> hand
                                 TimeLimit supervisionResponseLimit, Integer verificationBatchSize,
                                 Map<String, TimeLimit> disposalLimits, TimeLimit registrationLimit,
                                 TimeLimit frozenAssetVoucherLimit, String cashAccount,
-                                Map<String, TimeLimit> unclaimedPeriods) {
+                                Map<String, TimeLimit> unclaimedPeriods, TimeLimit administrativeMeasureLimit,
+                                TimeLimit administrativeMeasureExtension) {
 
     public CustodyProperties {
         itemNoPrefix = itemNoPrefix == null ? "SACW" : itemNoPrefix;
         handoverLimits = handoverLimits == null ? Map.of() : Map.copyOf(handoverLimits);
         disposalLimits = disposalLimits == null ? Map.of() : Map.copyOf(disposalLimits);
+        administrativeMeasureLimit = administrativeMeasureLimit == null ? TimeLimit.calendarDays(30)
+                : administrativeMeasureLimit;
+        administrativeMeasureExtension = administrativeMeasureExtension == null ? TimeLimit.calendarDays(30)
+                : administrativeMeasureExtension;
         unclaimedPeriods = unclaimedPeriods == null ? Map.of() : Map.copyOf(unclaimedPeriods);
         cashAccount = cashAccount == null || cashAccount.isBlank() ? "涉案款项专户" : cashAccount;
         frozenAssetVoucherLimit = frozenAssetVoucherLimit == null ? TimeLimit.calendarDays(15) : frozenAssetVoucherLimit;

@@ -24,6 +24,8 @@ public enum LedgerEventType {
     EXCEPTION("inventory"),
     /** the hand-over clock started again: remote extraction or urgent appraisal (C1; no change of status) */
     HANDOVER_DEFERRED("handover-deferral"),
+    /** an administrative measure extended by the agency's head (C5; no change of status) */
+    MEASURE_EXTENDED("measure-extension"),
     /** unclaimed property remitted to the treasury returned to its owner (C10; status stays DISPOSED) */
     REFUND_FROM_TREASURY("refund"),
     /** the case's proceedings reached another stage (C17; no change of status) */

@@ -66,6 +66,8 @@ public class PropertyItem {
     OffsetDateTime refundedAt;
     OffsetDateTime handoverClockFrom;
     HandoverException handoverException;
+    OffsetDateTime measureDueAt;
+    String measureExtendedBy;
     OffsetDateTime createdAt;
     OffsetDateTime updatedAt;
     int version;
@@ -85,7 +87,7 @@ public class PropertyItem {
                 "source", source, "seizedAt", seizedAt, "ownerName", ownerName, "ownerIdNumber", ownerIdNumber,
                 "sealedBy", sealedBy.isEmpty() ? null : sealedBy, "photoHashes", photoHashes.isEmpty() ? null : photoHashes,
                 "controllingAgencyId", controllingAgencyId, "handoverDueAt", handoverDueAt,
-                "registrationDueAt", registrationDueAt));
+                "registrationDueAt", registrationDueAt, "measureDueAt", measureDueAt));
     }
 
     /** Where the item rests between operations: in storage, or registered only (C2). */
@@ -110,6 +112,19 @@ public class PropertyItem {
         this.handoverDueAt = due;
         return new Change(LedgerEventType.HANDOVER_DEFERRED, from, status, details("exception", exception,
                 "clockFrom", clockFrom, "oldDueAt", old, "newDueAt", due, "approvedBy", approvedBy, "reason", reason));
+    }
+
+    /** C5: the agency's head extends the administrative measure once; its end moves. */
+    Change extendMeasure(String approver, OffsetDateTime due, String reason) {
+        if (measureDueAt == null || measureExtendedBy != null || status == ItemStatus.DISPOSED
+                || status == ItemStatus.EXCEPTION_DAMAGED_OR_LOST) {
+            throw IllegalTransitionException.of("measure-extension", status);
+        }
+        OffsetDateTime old = measureDueAt;
+        this.measureDueAt = due;
+        this.measureExtendedBy = approver;
+        return new Change(LedgerEventType.MEASURE_EXTENDED, status, status, details("measure", measure,
+                "oldDueAt", old, "newDueAt", due, "approvedBy", approver, "reason", reason));
     }
 
     Change inspect(InspectionResult result, String zoneId, String location, String condition) {
@@ -344,17 +359,18 @@ public class PropertyItem {
                 "newDueAt", due, "reason", reason, "year", year));
     }
 
-    /** The field is one of {@code handoverDueAt}, {@code disposalDueAt}; the status does not change. */
+    /** The field is one of {@code handoverDueAt}, {@code disposalDueAt}, {@code measureDueAt}; the status does not change. */
     Change deadlineRecomputed(String field, OffsetDateTime due, String reason, int year) {
         OffsetDateTime old = switch (field) {
             case "handoverDueAt" -> handoverDueAt;
             case "disposalDueAt" -> disposalDueAt;
+            case "measureDueAt" -> measureDueAt;
             default -> throw new IllegalArgumentException(field);
         };
-        if ("handoverDueAt".equals(field)) {
-            this.handoverDueAt = due;
-        } else {
-            this.disposalDueAt = due;
+        switch (field) {
+            case "handoverDueAt" -> this.handoverDueAt = due;
+            case "disposalDueAt" -> this.disposalDueAt = due;
+            default -> this.measureDueAt = due;
         }
         return new Change(LedgerEventType.DEADLINE_RECOMPUTED, status, status, details("field", field,
                 "oldDueAt", old, "newDueAt", due, "reason", reason, "year", year));
@@ -419,6 +435,8 @@ public class PropertyItem {
     public OffsetDateTime refundedAt() { return refundedAt; }
     public OffsetDateTime handoverClockFrom() { return handoverClockFrom; }
     public HandoverException handoverException() { return handoverException; }
+    public OffsetDateTime measureDueAt() { return measureDueAt; }
+    public String measureExtendedBy() { return measureExtendedBy; }
     public OffsetDateTime seizedAt() { return seizedAt; }
     public OffsetDateTime registrationDueAt() { return registrationDueAt; }
     public String source() { return source; }

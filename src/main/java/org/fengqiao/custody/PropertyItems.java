@@ -25,7 +25,7 @@ public class PropertyItems {
             legal_basis_doc_no, disposal_requested_by, disposal_approver_role, disposal_approver_group,
             disposal_approval_level, disposal_approved_by, disposal_due_at, disposal_approver_roles, held, seized_at,
             registration_due_at, source, owner_name, owner_id_number, sealed_by, photo_hashes, refunded_at, handover_clock_from,
-            handover_exception, created_at,
+            handover_exception, measure_due_at, measure_extended_by, created_at,
             updated_at,
             version""";
 
@@ -37,7 +37,7 @@ public class PropertyItems {
 
     void insert(PropertyItem i) {
         jdbc.sql("insert into property_item (" + COLUMNS + ") values ("
-                        + "?,".repeat(50) + "?)")
+                        + "?,".repeat(52) + "?)")
                 .params(values(i)).update();
     }
 
@@ -71,7 +71,7 @@ public class PropertyItems {
         v.add(i.seizedAt); v.add(i.registrationDueAt); v.add(i.source); v.add(i.ownerName); v.add(i.ownerIdNumber);
         v.add(i.sealedBy.isEmpty() ? null : String.join(",", i.sealedBy));
         v.add(i.photoHashes.isEmpty() ? null : String.join(",", i.photoHashes)); v.add(i.refundedAt); v.add(i.handoverClockFrom);
-        v.add(name(i.handoverException)); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
+        v.add(name(i.handoverException)); v.add(i.measureDueAt); v.add(i.measureExtendedBy); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
         return v;
     }
 
@@ -114,6 +114,7 @@ public class PropertyItems {
                  from property_item
                  where (status in ('PENDING_HANDOVER', 'HANDOVER_INSPECTION') and handover_due_at >= :from and handover_due_at > :now)
                     or (status in ('DISPOSAL_REQUESTED', 'DISPOSAL_APPROVED') and disposal_due_at >= :from and disposal_due_at > :now)
+                    or (status not in ('DISPOSED', 'EXCEPTION_DAMAGED_OR_LOST') and measure_due_at >= :from and measure_due_at > :now)
                  order by id""")
                 .param("from", from).param("now", now).query(PropertyItems::map).list();
     }
@@ -222,6 +223,8 @@ public class PropertyItems {
         i.photoHashes = csv(rs.getString("photo_hashes"));
         i.refundedAt = rs.getObject("refunded_at", OffsetDateTime.class);
         i.handoverClockFrom = rs.getObject("handover_clock_from", OffsetDateTime.class);
+        i.measureDueAt = rs.getObject("measure_due_at", OffsetDateTime.class);
+        i.measureExtendedBy = rs.getString("measure_extended_by");
         String exception = rs.getString("handover_exception");
         i.handoverException = exception == null ? null : HandoverException.valueOf(exception);
         i.createdAt = rs.getObject("created_at", OffsetDateTime.class);

@@ -514,6 +514,47 @@ class CustodyProcessTest extends CustodyApiSupport {
                 .isEqualTo("IN_STORAGE");
     }
 
+    @Test
+    @Order(7)
+    @LegalRule(value = "C5", model = {"processes/custody/property-measure-period.bpmn#Timer_MeasurePeriodEnds",
+            "processes/custody/property-measure-extension.bpmn#ServiceTask_RecordMeasureExtension",
+            "org.fengqiao.custody.Measure#hasAdministrativePeriod", "org.fengqiao.custody.CustodyManagement#extendMeasure"})
+    void anAdministrativeSeizureLasts30DaysAndIsExtendedOnceBy30ByTheAgencysHead_C5() throws Exception {
+        assertThat(properties.administrativeMeasureLimit()).isEqualTo(new TimeLimit(30, DeadlineUnit.CALENDAR_DAYS));
+        assertThat(properties.administrativeMeasureExtension()).isEqualTo(new TimeLimit(30, DeadlineUnit.CALENDAR_DAYS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-11-02T10:00:00+08:00"));
+        String caseId = read(postAs("officer1", "/api/property-cases", """
+                {"agencyCaseNo":"日公（治）立字〔2026〕9号","caseName":"某治安案件","caseType":"ADMINISTRATIVE",
+                 "handlingAgencyId":"rz-police","officerIds":["officer1","officer2"]}""").andExpect(status().isCreated()))
+                .get("id").asText();
+        JsonNode item = read(postAs("officer1", "/api/property-cases/" + caseId + "/items", """
+                [{"name":"无证经营的货物","category":"GENERAL","quantity":20,"unit":"箱","measure":"SEIZE",
+                  "source":"某商店","seizedAt":"2026-11-02T08:00:00+08:00"}]""").andExpect(status().isCreated())).get(0);
+        String id = item.get("id").asText();
+        // Monday 2 November + 30 days = Wednesday 2 December
+        assertThat(OffsetDateTime.parse(item.get("measureDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-02T23:59:59+08:00"));
+        ProcessInstance period = instance("property-measure-period", id);
+        assertThat(timer(period).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-02T23:59:59+08:00").toInstant());
+        String path = "/api/property-items/" + id + "/measure-extension";
+        postAs("officer1", path, "{\"reason\":\"案情复杂\"}").andExpect(status().isForbidden());
+        postAs("depthead", path, "{\"reason\":\"案情复杂\"}").andExpect(status().isForbidden());
+        JsonNode extended = act("agencyhead", id, "measure-extension", "{\"reason\":\"案情复杂，需进一步鉴定\"}");
+        OffsetDateTime newDue = OffsetDateTime.parse(extended.get("measureDueAt").asText());
+        assertThat(newDue).isEqualTo(custodyCalendar.deadline(OffsetDateTime.parse("2026-12-02T23:59:59+08:00"),
+                new TimeLimit(30, DeadlineUnit.CALENDAR_DAYS)));
+        assertThat(newDue.toLocalDate()).isAfterOrEqualTo(java.time.LocalDate.parse("2027-01-01"));
+        assertThat(timer(period).getDuedate().toInstant()).isEqualTo(newDue.toInstant());
+        postAs("agencyhead", path, "{\"reason\":\"再次延长\"}").andExpect(status().isConflict());
+        // the period ends with the measure in force: alert and 督办
+        moveClock(newDue.plusHours(1));
+        management.executeJob(timer(period).getId());
+        assertThat(custody.alerts(id)).extracting(CustodyAlert::kind).contains("MEASURE_OVERDUE");
+        assertThat(period).isEnded().hasPassed("ServiceTask_RaiseMeasureOverdue", "EndEvent_MeasurePeriodChecked");
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
+        assertThat(ledger.findValuesAsText("eventType")).contains("MEASURE_EXTENDED");
+    }
+
     private boolean instanceHistory(String key, String businessKey) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
                 .processInstanceBusinessKey(businessKey).finished().count() == 1;
@@ -570,7 +611,8 @@ class CustodyProcessTest extends CustodyApiSupport {
         List<ProcessDefinition> definitions = custodyDefinitions();
         assertThat(definitions).extracting(ProcessDefinition::getKey).containsExactlyInAnyOrder("property-intake",
                 "property-loan", "property-transfer", "property-remote-display", "property-disposal",
-                "property-inventory", "property-refund", "property-handover-deferral", "property-loan-extension");
+                "property-inventory", "property-refund", "property-handover-deferral", "property-loan-extension",
+                "property-measure-period", "property-measure-extension");
         for (ProcessDefinition definition : definitions) {
             Map<String, List<HistoricActivityInstance>> byInstance = history.createHistoricActivityInstanceQuery()
                     .processDefinitionId(definition.getId()).list().stream()

@@ -28,7 +28,7 @@ class AccessSeedsTest {
             "court-decision", "performance", "return-visit", "review", "closure", "archive");
     static final Set<String> CUSTODY_ACTIONS = Set.of("register", "handover", "inspection", "loan-request",
             "loan-approval", "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request",
-            "disposal-approval", "disposal-execution", "inventory", "stage", "refund", "handover-deferral", "loan-extension");
+            "disposal-approval", "disposal-execution", "inventory", "stage", "refund", "handover-deferral", "loan-extension", "measure-extension");
 
     @Autowired RoleMatrix matrix;
     @Autowired AccessSeeds seeds;

@@ -88,6 +88,11 @@ class CustodyServiceStep implements JavaDelegate {
                         v.string("reason"));
                 gateway.moveDeadline(LOAN, itemId, LOAN_DUE_AT, item.plannedReturnAt(), TIMER_LOAN_OVERDUE);
             }
+            case STEP_RAISE_MEASURE_OVERDUE -> management.measureOverdue(itemId);
+            case STEP_RECORD_MEASURE_EXTENSION -> {
+                PropertyItem item = management.extendMeasure(actor(execution), itemId, v.string("reason"));
+                gateway.moveDeadline(MEASURE_PERIOD, itemId, MEASURE_DUE_AT, item.measureDueAt(), TIMER_MEASURE_PERIOD_ENDS);
+            }
             case STEP_RECORD_REFUND -> management.refund(actor(execution), itemId, v.string("legalBasisDocNo"),
                     v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
                             v.string("recipientIdNumber"), v.string("recipientRelation"),

@@ -62,6 +62,11 @@ final class ActionBodies {
         }
     }
 
+    /** C5: extension of an administrative measure by the agency's head. */
+    record MeasureExtension(String reason) {
+        Map<String, Object> variables() { return vars("reason", reason); }
+    }
+
     /** C6: 调用延期 by the department head. */
     record LoanExtension(OffsetDateTime plannedReturnAt, String reason) {
         Map<String, Object> variables() { return vars("plannedReturnAt", plannedReturnAt, "reason", reason); }

@@ -35,7 +35,7 @@ class CustodyViews {
                     String unit, String measure, BigDecimal valuation, boolean evidenceUse, String description,
                     String status, String statusLabel, String controllingAgencyId, String transferToAgencyId,
                     String transferMode, String source, OffsetDateTime seizedAt, OwnerView owner, List<String> sealedBy,
-                    List<String> photoHashes, boolean held, OffsetDateTime registrationDueAt,
+                    List<String> photoHashes, boolean held, OffsetDateTime registrationDueAt, OffsetDateTime measureDueAt,
                     OffsetDateTime handoverDueAt, boolean handoverOverdue, String zoneId,
                     String location, String condition, LoanView loan, DisposalView disposal,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions,
@@ -93,7 +93,7 @@ class CustodyViews {
                 i.status().label(), i.controllingAgencyId(), i.transferToAgencyId(),
                 i.transferMode() == null ? null : i.transferMode().name(), i.source(), local(i.seizedAt()),
                 i.ownerIdNumber() == null ? null : new OwnerView(i.ownerName(), i.ownerIdNumber()), i.sealedBy(),
-                i.photoHashes(), i.held(), local(i.registrationDueAt()), local(i.handoverDueAt()),
+                i.photoHashes(), i.held(), local(i.registrationDueAt()), local(i.measureDueAt()), local(i.handoverDueAt()),
                 i.status() == ItemStatus.PENDING_HANDOVER && i.handoverDueAt() != null && now.isAfter(i.handoverDueAt()),
                 i.zoneId(), i.location(), i.condition(), loan, disposal, local(i.createdAt()), local(i.updatedAt()),
                 access.allowedActions(caller, i), provisionalDeadlines(i));

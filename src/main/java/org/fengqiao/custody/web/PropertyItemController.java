@@ -192,6 +192,12 @@ class PropertyItemController {
         return act(id, "handover-deferral", body.variables());
     }
 
+    @PostMapping(path = "/{id}/measure-extension", consumes = "application/json")
+    @Operation(summary = "行政扣押查封延期 (C5: once, +30 days, by the agency's head)")
+    CustodyViews.ItemView measureExtension(@PathVariable String id, @RequestBody ActionBodies.MeasureExtension body) {
+        return act(id, "measure-extension", body.variables());
+    }
+
     @PostMapping(path = "/{id}/loan-extension", consumes = "application/json")
     @Operation(summary = "调用延期 (C6: a department head of the controlling agency, not the borrower, moves the "
             + "registered return time; the overdue timer follows)")
