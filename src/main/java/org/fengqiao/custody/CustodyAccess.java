@@ -40,11 +40,13 @@ public class CustodyAccess {
     public static final String DEPARTMENT_HEAD = Role.DEPARTMENT_HEAD.groupId();
     public static final String CUSTODIAN = Role.CUSTODIAN.groupId();
     public static final String CCDI = Role.CCDI.groupId();
+    public static final String AGENCY_HEAD = Role.AGENCY_HEAD.groupId();
+    public static final String CHIEF_PROCURATOR = Role.CHIEF_PROCURATOR.groupId();
 
     /** Every action of the contract's custody section, in the order they are offered. */
     public static final List<String> ACTIONS = List.of("handover", "inspection", "loan-request", "loan-approval",
             "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request", "disposal-approval",
-            "disposal-execution");
+            "disposal-execution", "refund", "handover-deferral", "loan-extension", "measure-extension");
 
     private final OrganisationDirectory directory;
     private final Zones zones;
@@ -73,6 +75,12 @@ public class CustodyAccess {
     /** Whether the user belongs to one of the caller's organisations. */
     public boolean sharesOrganisation(String userId, Caller caller) {
         return directory.organisationsOf(userId).stream().anyMatch(caller.organisationIds()::contains);
+    }
+
+    /** The user's display name (first name in the identity service), or null for an unknown user. */
+    public String displayName(String userId) {
+        org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null ? null : user.getFirstName();
     }
 
     public boolean userHasRole(String userId, String role) {
@@ -156,14 +164,20 @@ public class CustodyAccess {
     public boolean stateAllows(PropertyItem item, String action) {
         ItemStatus s = item.status();
         return switch (action) {
-            case "handover" -> s == ItemStatus.PENDING_HANDOVER;
+            case "handover", "handover-deferral" -> s == ItemStatus.PENDING_HANDOVER;
             case "inspection" -> s == ItemStatus.HANDOVER_INSPECTION;
-            case "loan-request", "transfer", "remote-display", "disposal-request" -> s == ItemStatus.IN_STORAGE;
+            case "loan-request", "remote-display" -> s == ItemStatus.IN_STORAGE;
+            // registered-not-held property (C2) is transferred on record and released or disposed like stored property
+            case "transfer", "disposal-request" -> s == ItemStatus.IN_STORAGE || s == ItemStatus.REGISTERED_NOT_HELD;
             case "loan-approval" -> s == ItemStatus.LOAN_REQUESTED;
-            case "loan-return" -> s == ItemStatus.ON_LOAN;
+            case "loan-return", "loan-extension" -> s == ItemStatus.ON_LOAN;
             case "transfer-receipt" -> s == ItemStatus.IN_TRANSFER;
             case "disposal-approval" -> s == ItemStatus.DISPOSAL_REQUESTED;
             case "disposal-execution" -> s == ItemStatus.DISPOSAL_APPROVED;
+            case "measure-extension" -> item.measureDueAt() != null && item.measureExtendedBy() == null
+                    && s != ItemStatus.DISPOSED && s != ItemStatus.EXCEPTION_DAMAGED_OR_LOST;
+            case "refund" -> s == ItemStatus.DISPOSED && item.disposalType() == DisposalType.UNCLAIMED_TO_TREASURY
+                    && item.refundedAt() == null;
             default -> false;
         };
     }
@@ -182,10 +196,12 @@ public class CustodyAccess {
             case "loan-request", "transfer", "disposal-request" ->
                     caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, CCDI));
             case "inspection", "loan-return", "disposal-execution" -> custodianSide(caller, caseOfficer);
-            case "loan-approval" -> approval(caller, ownAgency, DEPARTMENT_HEAD, item.loanRequestedBy());
-            case "disposal-approval" -> approval(caller, ownAgency,
-                    item.disposalApproverRole() == null ? DEPARTMENT_HEAD : item.disposalApproverRole(),
-                    item.disposalRequestedBy());
+            case "loan-approval", "loan-extension" -> approval(caller, ownAgency, DEPARTMENT_HEAD, item.loanRequestedBy());
+            case "disposal-approval" -> approval(caller, ownAgency, item.disposalApproverRoles().isEmpty()
+                    ? List.of(DEPARTMENT_HEAD) : item.disposalApproverRoles(), item.disposalRequestedBy());
+            case "measure-extension" -> caseSide(caller, ownAgency, List.of(AGENCY_HEAD));
+            case "handover-deferral" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, CCDI));
+            case "refund" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, AGENCY_HEAD, CCDI));
             case "transfer-receipt" -> caller.isAdmin()
                     || (item.transferToScope() != null && agencies.contains(item.transferToScope())) ? null
                     : "只有接收机关的人员可以签收移送 (only the receiving agency signs the receipt)";
@@ -210,8 +226,17 @@ public class CustodyAccess {
     }
 
     private static String approval(Caller caller, boolean ownAgency, String role, String requester) {
-        if (!caller.hasRole(role)) {
-            return "审批需要角色 " + role + " (approval requires the role " + role + ")";
+        return approval(caller, ownAgency, List.of(role), requester);
+    }
+
+    /**
+     * An approver needs one of the roles the law names for the decision (the disposal DMN's
+     * {@code approverRoles}: e.g. only the agency's head for a pre-trial return, only the 检察长 in a
+     * procuratorate) — one below that level is refused (C13, C14).
+     */
+    private static String approval(Caller caller, boolean ownAgency, List<String> roles, String requester) {
+        if (!caller.hasAnyRole(roles)) {
+            return "审批需要角色 " + roles + "，审批人层级不足 (approval requires one of the roles " + roles + ")";
         }
         if (!ownAgency) {
             return "只有控制该财物的机关可以审批 (only the controlling agency approves)";

@@ -25,6 +25,7 @@ import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.ForbiddenException;
 import org.fengqiao.shared.IllegalTransitionException;
 import org.fengqiao.shared.NotFoundException;
+import org.fengqiao.shared.ProceedingsPendingException;
 import org.fengqiao.shared.Validation;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.supervision.SupervisionLevel;
@@ -121,7 +122,7 @@ public class CustodyManagement {
         long seq = cases.next("property-case");
         PropertyCase created = new PropertyCase(UUID.randomUUID().toString(), seq, command.agencyCaseNo().trim(),
                 command.caseName(), command.caseType(), command.handlingAgencyId(), scope, officers, caller.userId(),
-                now());
+                now(), ProceedingsStage.INVESTIGATION, null, null);
         cases.insert(created);
         return created;
     }
@@ -132,6 +133,31 @@ public class CustodyManagement {
             throw new NotFoundException("案件 (property case)", caseId);
         }
         return found;
+    }
+
+    /**
+     * The proceedings reached another stage (C17), e.g. a judgment took effect: {@code CONCLUDED}.
+     * Every item of the case gets a {@code STAGE_CHANGED} ledger entry (its status does not change).
+     * A concluded case stays concluded (409); the same stage again is 409.
+     */
+    @Transactional
+    public PropertyCase changeStage(Caller caller, String caseId, ProceedingsStage stage, String documentNo) {
+        PropertyCase propertyCase = visibleCase(caller, caseId);
+        if (!caller.hasAnyRole(List.of(CustodyAccess.OFFICER, CustodyAccess.DEPARTMENT_HEAD, CustodyAccess.AGENCY_HEAD,
+                CustodyAccess.CCDI, CustodyAccess.CHIEF_PROCURATOR))) {
+            throw new ForbiddenException("诉讼阶段由办案机关登记 (only the case's agency records the stage)");
+        }
+        if (stage != null && (propertyCase.stage() == ProceedingsStage.CONCLUDED || propertyCase.stage() == stage)) {
+            throw IllegalTransitionException.of("stage", propertyCase.stage());
+        }
+        new Validation().require(stage, "stage").require(documentNo, "documentNo").name(documentNo, "documentNo")
+                .throwIfInvalid();
+        OffsetDateTime now = now();
+        cases.updateStage(caseId, stage, documentNo.trim(), now);
+        for (PropertyItem item : items.ofCase(caseId)) {
+            commit(item, caller.userId(), item.stageChanged(propertyCase.stage(), stage, documentNo.trim()));
+        }
+        return cases.find(caseId).orElseThrow();
     }
 
     /** Registers seized items (REGISTER entries); the caller starts their intake processes. */
@@ -164,6 +190,16 @@ public class CustodyManagement {
                 v.require(c.measure(), p + "measure");
                 v.money(c.valuation(), p + "valuation");
                 v.text(c.description(), p + "description");
+                // C21: the electronic ledger records where each item came from
+                v.require(c.source(), p + "source").text(c.source(), p + "source");
+                v.check(c.seizedAt() == null || !c.seizedAt().isAfter(now()), p + "seizedAt",
+                        "扣押时间不能晚于当前时间 (may not lie in the future)");
+                if (c.owner() != null) {
+                    v.require(c.owner().name(), p + "owner.name").name(c.owner().name(), p + "owner.name");
+                    v.require(c.owner().idNumber(), p + "owner.idNumber")
+                            .maxLength(c.owner().idNumber(), 40, p + "owner.idNumber");
+                }
+                checkSealing(v, p, c, propertyCase);
             }
         }
         v.throwIfInvalid();
@@ -185,20 +221,78 @@ public class CustodyManagement {
             item.valuation = c.valuation();
             item.evidenceUse = Boolean.TRUE.equals(c.evidenceUse());
             item.description = c.description();
+            item.source = c.source();
+            item.seizedAt = c.seizedAt() == null ? now : c.seizedAt();
+            if (c.owner() != null) {
+                item.ownerName = c.owner().name().trim();
+                item.ownerIdNumber = c.owner().idNumber().trim();
+            }
+            item.sealedBy = distinctTrimmed(c.sealedBy());
+            item.photoHashes = distinctTrimmed(c.photoHashes()).stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                    .toList();
             item.handlingScope = propertyCase.handlingScope();
             item.controllingAgencyId = propertyCase.handlingAgencyId();
             item.controllingScope = propertyCase.handlingScope();
-            boolean held = !(c.category().notHeld() || c.measure() == Measure.FREEZE);
+            // C2: real estate, frozen assets and whatever was sealed up (查封) or registered for preservation
+            // (先行登记保存) stays where it is and is registered only
+            boolean held = !(c.category().notHeld() || c.measure().leavesPropertyInPlace());
             // C1 / C3: the hand-over limit depends on the agency type (24 h police, 3 days procuratorate …)
-            item.handoverDueAt = held ? deadline(now, properties.handoverLimit(agencyType.name())) : null;
+            // and runs from the seizure, not from the registration
+            item.handoverClockFrom = held ? item.seizedAt : null;
+            item.handoverDueAt = held ? deadline(item.seizedAt, properties.handoverLimit(agencyType.name())) : null;
+            // C2: property left in place is registered with the centre within 24 h of the seizure
+            item.registrationDueAt = held ? null : deadline(item.seizedAt, properties.registrationLimit());
+            // C5: an administrative 扣押/扣留/查封 lasts 30 days from the seizure
+            item.measureDueAt = propertyCase.caseType() == CaseType.ADMINISTRATIVE && c.measure().hasAdministrativePeriod()
+                    ? deadline(item.seizedAt, properties.administrativeMeasureLimit()) : null;
             item.createdAt = now;
             item.updatedAt = now;
             PropertyItem.Change change = item.register(held);
             items.insert(item);
             ledger.append(item.id, caller.userId(), change, now);
+            if (!held && now.isAfter(item.registrationDueAt)) {
+                String message = "财物 " + item.itemNo + " 查封/冻结后超过 " + properties.registrationLimit().describe()
+                        + "才登记 (registered after the limit of " + item.registrationDueAt + ", C2)";
+                raiseAlert(item.id, "REGISTRATION_LATE", message, now);
+                supervision.raiseCounted(TARGET_TYPE, item.id, item.itemNo, SupervisionLevel.NOTICE, message,
+                        "OVERDUE_TIMER", SYSTEM, now, properties.supervisionResponseLimit());
+            }
             created.add(item);
         }
         return created;
+    }
+
+    private static List<String> distinctTrimmed(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).map(String::trim)
+                .filter(x -> !x.isEmpty()).distinct().toList();
+    }
+
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
+
+    /**
+     * C19 (最高法解释 第437条): valuables and cash are photographed and sealed on the spot by at
+     * least two officers — {@code sealedBy} names two or more distinct officers of the case,
+     * {@code photoHashes} the SHA-256 of at least one photo.
+     */
+    private static void checkSealing(Validation v, String p, NewPropertyItem c, PropertyCase propertyCase) {
+        List<String> sealers = distinctTrimmed(c.sealedBy());
+        List<String> photos = distinctTrimmed(c.photoHashes());
+        boolean required = c.category() == PropertyCategory.VALUABLE || c.category() == PropertyCategory.CASH;
+        if (required) {
+            v.check(sealers.size() >= 2, p + "sealedBy",
+                    "贵重物品、现金须由两名以上办案人员当场封存 (at least two distinct officers of the case seal it, C19)");
+            v.check(!photos.isEmpty(), p + "photoHashes",
+                    "贵重物品、现金须拍照，至少一张照片的 SHA-256 (at least one photo's SHA-256, C19)");
+        }
+        for (String sealer : sealers) {
+            v.check(propertyCase.officerIds().contains(sealer), p + "sealedBy",
+                    sealer + " 不是本案办案人员 (not an officer of the case)");
+        }
+        v.check(photos.size() <= 100, p + "photoHashes", "最多 100 张照片 (at most 100 photos)");
+        for (String hash : photos) {
+            v.check(SHA256_HEX.matcher(hash).matches(), p + "photoHashes",
+                    "须为 64 位十六进制 SHA-256 (must be a SHA-256 in hex)");
+        }
     }
 
     // --- item operations ----------------------------------------------------------------------
@@ -237,11 +331,63 @@ public class CustodyManagement {
         return commit(item, caller.userId(), item.handOver(centreId));
     }
 
+    /**
+     * C1 (公安 S10 第190条): property extracted away from the unit is handed over within 24 h of the
+     * officers' return ({@code REMOTE_EXTRACTION}, {@code clockFrom} = the return, not in the future);
+     * property needing urgent appraisal, identification or inspection within 24 h after that work is
+     * done ({@code URGENT_APPRAISAL}, {@code clockFrom} = its planned end) — only with the department
+     * head's approval: the department head records it. The hand-over timer moves with the deadline.
+     */
+    @Transactional
+    public PropertyItem deferHandover(Caller caller, String itemId, HandoverException exception, OffsetDateTime clockFrom,
+                                      String reason) {
+        PropertyItem item = checked(caller, itemId, "handover-deferral");
+        if (exception == HandoverException.URGENT_APPRAISAL && !caller.hasRole(CustodyAccess.DEPARTMENT_HEAD)) {
+            throw new ForbiddenException("紧急鉴定须经办案部门负责人批准 (an urgent appraisal needs the department head's approval, C1)");
+        }
+        Validation v = new Validation().require(exception, "exception").require(clockFrom, "clockFrom")
+                .require(reason, "reason").text(reason, "reason");
+        if (clockFrom != null && exception == HandoverException.REMOTE_EXTRACTION) {
+            v.check(!clockFrom.isAfter(now()), "clockFrom", "返回时间不能晚于当前时间 (the return may not lie in the future)");
+        }
+        if (clockFrom != null) {
+            v.check(item.seizedAt() == null || clockFrom.isAfter(item.seizedAt()), "clockFrom",
+                    "须晚于扣押时间 (must lie after the seizure)");
+            v.check(!clockFrom.isAfter(deadline(now(), properties.maxLoanPeriod())), "clockFrom",
+                    "超出最长期限 (too far ahead)");
+        }
+        v.throwIfInvalid();
+        PropertyCase propertyCase = cases.find(item.caseId()).orElseThrow();
+        OffsetDateTime due = deadline(clockFrom, properties.handoverLimit(access.agencyType(
+                propertyCase.handlingAgencyId()).name()));
+        return commit(item, caller.userId(), item.deferHandover(exception, clockFrom, due,
+                exception == HandoverException.URGENT_APPRAISAL ? caller.userId() : null, reason));
+    }
+
     @Transactional
     public PropertyItem inspect(Caller caller, String itemId, InspectionResult result, String zoneId, String location,
                                 String condition) {
+        return inspect(caller, itemId, result, zoneId, location, condition, null);
+    }
+
+    /**
+     * Inspection at the hand-over. C18: cash is not kept in a store but paid into the designated
+     * account (唯一合规账户, {@code fengqiao.custody.cash-account}); the custodian records the deposit
+     * slip instead of a zone. Cash kept as evidence (its notes prove the facts) is stored sealed.
+     */
+    @Transactional
+    public PropertyItem inspect(Caller caller, String itemId, InspectionResult result, String zoneId, String location,
+                                String condition, String depositSlipNo) {
         PropertyItem item = checked(caller, itemId, "inspection");
         Validation v = new Validation().require(result, "result").text(condition, "condition");
+        boolean deposit = item.category() == PropertyCategory.CASH && !item.evidenceUse();
+        if (result == InspectionResult.PASS && deposit) {
+            v.require(depositSlipNo, "depositSlipNo").name(depositSlipNo, "depositSlipNo");
+            v.check(zoneId == null || zoneId.isBlank(), "zoneId",
+                    "现金存入指定账户，不入库保管 (cash goes to the designated account, not a zone, C18)");
+            v.throwIfInvalid();
+            return commit(item, caller.userId(), item.depositCash(properties.cashAccount(), depositSlipNo.trim(), condition));
+        }
         if (result == InspectionResult.PASS) {
             v.require(zoneId, "zoneId").require(location, "location").name(location, "location");
             Zone zone = zones.find(zoneId).orElse(null);
@@ -296,6 +442,50 @@ public class CustodyManagement {
         return commit(item, caller.userId(), item.decideLoan(caller.userId(), approved, reason));
     }
 
+    /**
+     * C6 (S21-2010 第11条): an overdue or running loan is extended (调用延期) by a department head of
+     * the controlling agency — never the borrower himself; the new return time lies after the old
+     * one and within the longest loan period from now. The loan timer moves with it.
+     */
+    /** C5: the agency's head extends an administrative measure once by 30 days (公安 S10 第112条). */
+    @Transactional
+    public PropertyItem extendMeasure(Caller caller, String itemId, String reason) {
+        PropertyItem item = checked(caller, itemId, "measure-extension");
+        new Validation().require(reason, "reason").text(reason, "reason").throwIfInvalid();
+        OffsetDateTime due = deadline(item.measureDueAt(), properties.administrativeMeasureExtension());
+        return commit(item, caller.userId(), item.extendMeasure(caller.userId(), due, reason));
+    }
+
+    /** C5: the administrative measure's period ended with the measure still in force: alert and 督办. */
+    @Transactional
+    public void measureOverdue(String itemId) {
+        PropertyItem item = items.find(itemId).orElseThrow();
+        if (item.status() == ItemStatus.DISPOSED || item.status() == ItemStatus.EXCEPTION_DAMAGED_OR_LOST) {
+            return;
+        }
+        OffsetDateTime now = now();
+        String message = "财物 " + item.itemNo() + " 行政扣押/查封期限已于 " + item.measureDueAt()
+                + " 届满，尚未解除或作出处理决定 (the administrative measure's period has ended, C5)";
+        raiseAlert(itemId, "MEASURE_OVERDUE", message, now);
+        supervision.raiseCounted(TARGET_TYPE, itemId, item.itemNo(), SupervisionLevel.NOTICE, message, "OVERDUE_TIMER",
+                SYSTEM, now, properties.supervisionResponseLimit());
+    }
+
+    @Transactional
+    public PropertyItem extendLoan(Caller caller, String itemId, OffsetDateTime plannedReturnAt, String reason) {
+        PropertyItem item = checked(caller, itemId, "loan-extension");
+        Validation v = new Validation().require(plannedReturnAt, "plannedReturnAt").require(reason, "reason")
+                .text(reason, "reason");
+        if (plannedReturnAt != null) {
+            v.check(plannedReturnAt.isAfter(now()) && plannedReturnAt.isAfter(item.plannedReturnAt()), "plannedReturnAt",
+                    "须晚于原定归还时间和当前时间 (must lie after the registered return time and now)");
+            v.check(!plannedReturnAt.isAfter(deadline(now(), properties.maxLoanPeriod())), "plannedReturnAt",
+                    "调用期限不得超过 " + properties.maxLoanPeriod().describe() + " (loan too long)");
+        }
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.extendLoan(caller.userId(), plannedReturnAt, reason));
+    }
+
     @Transactional
     public PropertyItem returnLoan(Caller caller, String itemId, ReturnCondition condition, String notes) {
         PropertyItem item = checked(caller, itemId, "loan-return");
@@ -328,7 +518,7 @@ public class CustodyManagement {
             }
         }
         // C16: dangerous, bulky, perishable and non-held property does not travel; its list and photos do
-        v.check(mode != TransferMode.PHYSICAL || !item.category().notPhysicallyTransferable(), "mode",
+        v.check(mode != TransferMode.PHYSICAL || (item.held() && !item.category().notPhysicallyTransferable()), "mode",
                 "该类财物不随案移送实物，应移送清单、照片 (this category moves as list/photos: use RECORD_ONLY)");
         v.throwIfInvalid();
         return commit(item, caller.userId(), item.transfer(toAgencyId, toScope, mode));
@@ -356,33 +546,100 @@ public class CustodyManagement {
     }
 
     /** The approval authority of a disposal, from the DMN {@code property-disposal-approval}. */
-    public record DisposalAuthority(boolean allowed, String approverRole, String approvalLevel, String reason) {
+    public record DisposalAuthority(boolean allowed, String approverRole, List<String> approverRoles,
+                                    String approvalLevel, String reason) {
     }
 
-    public DisposalAuthority disposalAuthority(DisposalType type, PropertyCategory category, BigDecimal valuation) {
+    /**
+     * Evaluates the disposal DMN for a type, the item's category and valuation and the type of the
+     * agency controlling the item (a procuratorate's every disposal is its 检察长's, C14).
+     */
+    public DisposalAuthority disposalAuthority(DisposalType type, PropertyCategory category, BigDecimal valuation,
+                                               OrganisationType agencyType) {
         Map<String, Object> result = decisions.evaluateDecisionTableByKey(DISPOSAL_DECISION, Variables.createVariables()
                         .putValue("disposalType", type.name()).putValue("category", category.name())
-                        .putValue("valuation", valuation == null ? 0d : valuation.doubleValue()))
+                        .putValue("valuation", valuation == null ? 0d : valuation.doubleValue())
+                        .putValue("agencyType", agencyType == null ? null : agencyType.name()))
                 .getSingleResult().getEntryMap();
+        String roles = (String) result.get("approverRoles");
         return new DisposalAuthority(Boolean.TRUE.equals(result.get("allowed")), (String) result.get("approverRole"),
+                roles == null || roles.isBlank() ? List.of() : List.of(roles.split("\\s*,\\s*")),
                 (String) result.get("approvalLevel"), (String) result.get("reason"));
+    }
+
+    /**
+     * The candidate group of each approver role: the requester's department for its head, the
+     * controlling agency for the agency's head and the 检察长.
+     */
+    private String approverGroups(Caller caller, PropertyItem item, List<String> roles) {
+        List<String> groups = new ArrayList<>();
+        for (String roleId : roles) {
+            Role role = Role.ofGroup(roleId).orElseThrow(() -> new IllegalStateException("unknown approver role " + roleId));
+            groups.add(role == Role.DEPARTMENT_HEAD ? role.groupFor(departmentOf(caller, item))
+                    : role.groupFor(item.controllingScope()));
+        }
+        return String.join(",", groups);
     }
 
     @Transactional
     public PropertyItem requestDisposal(Caller caller, String itemId, DisposalType type, String legalBasisDocNo) {
+        return requestDisposal(caller, itemId, type, legalBasisDocNo, null);
+    }
+
+    /**
+     * A disposal request. {@code noticePublishedOn} (the day the owner was told to collect, or the
+     * public notice) is required for {@code UNCLAIMED_TO_TREASURY}, which may come only after the
+     * unclaimed period has run from it (C9, C10).
+     */
+    @Transactional
+    public PropertyItem requestDisposal(Caller caller, String itemId, DisposalType type, String legalBasisDocNo,
+                                        java.time.LocalDate noticePublishedOn) {
         PropertyItem item = checked(caller, itemId, "disposal-request");
+        // C17: no final disposal before the proceedings have ended (409 before any content is looked at)
+        PropertyCase propertyCase = cases.find(item.caseId()).orElseThrow();
+        if (type != null && type.awaitsEndOfProceedings() && propertyCase.stage() != ProceedingsStage.CONCLUDED) {
+            throw new ProceedingsPendingException("诉讼程序尚未终结（当前阶段 " + propertyCase.stage().label()
+                    + "），不得" + type.name() + " (" + type + " waits for the end of the proceedings, stage "
+                    + propertyCase.stage() + ", C17)");
+        }
         Validation v = new Validation().require(type, "disposalType").require(legalBasisDocNo, "legalBasisDocNo")
                 .name(legalBasisDocNo, "legalBasisDocNo");
+        if (type == DisposalType.UNCLAIMED_TO_TREASURY) {
+            v.require(noticePublishedOn, "noticePublishedOn");
+            if (noticePublishedOn != null) {
+                OffsetDateTime noticed = noticePublishedOn.atStartOfDay(calendar.zone()).toOffsetDateTime();
+                OffsetDateTime expires = deadline(noticed, properties.unclaimedPeriod(propertyCase.caseType()));
+                v.check(!noticePublishedOn.isAfter(now().atZoneSameInstant(calendar.zone()).toLocalDate()),
+                        "noticePublishedOn", "公告日期不能晚于今天 (may not lie in the future)");
+                v.check(now().isAfter(expires), "noticePublishedOn", "认领期限（" + properties.unclaimedPeriod(
+                        propertyCase.caseType()).describe() + "）至 " + expires.toLocalDate() + " 届满，尚不能上缴"
+                        + " (the unclaimed period runs until " + expires + ", C9/C10)");
+            }
+        }
         v.throwIfInvalid();
-        DisposalAuthority authority = disposalAuthority(type, item.category(), item.valuation());
+        DisposalAuthority authority = disposalAuthority(type, item.category(), item.valuation(),
+                access.agencyType(item.controllingAgencyId()));
         if (!authority.allowed()) {
             throw ValidationException.of("disposalType", authority.reason());
         }
-        Role role = Role.ofGroup(authority.approverRole()).orElse(Role.DEPARTMENT_HEAD);
-        String group = role.groupFor(departmentOf(caller, item));
-        OffsetDateTime due = deadline(now(), properties.disposalLimit(type.name()));
+        String groups = approverGroups(caller, item, authority.approverRoles());
+        OffsetDateTime due = deadline(now(), properties.disposalLimit(type, item.category()));
         return commit(item, caller.userId(), item.requestDisposal(caller.userId(), type, legalBasisDocNo,
-                role.groupId(), group, authority.approvalLevel(), due));
+                authority.approverRole(), String.join(",", authority.approverRoles()), groups,
+                authority.approvalLevel(), due));
+    }
+
+    /** C10: an unclaimed item remitted to the treasury is returned to its owner whose claim was verified. */
+    @Transactional
+    public PropertyItem refund(Caller caller, String itemId, String legalBasisDocNo, String receiptNo, Recipient recipient) {
+        PropertyItem item = checked(caller, itemId, "refund");
+        Validation v = new Validation().require(legalBasisDocNo, "legalBasisDocNo").name(legalBasisDocNo, "legalBasisDocNo")
+                .name(receiptNo, "receiptNo");
+        Recipient r = recipient == null ? new Recipient(null, null, null, null) : recipient;
+        checkRecipient(v, item, r);
+        v.throwIfInvalid();
+        return commit(item, caller.userId(), item.refund(now(), legalBasisDocNo.trim(), receiptNo,
+                recipientDetails(r, item)));
     }
 
     @Transactional
@@ -392,9 +649,16 @@ public class CustodyManagement {
         return commit(item, caller.userId(), item.decideDisposal(caller.userId(), approved, reason));
     }
 
+    /** Who takes a returned item (C15): the owner, or an agent with a written authorisation. */
+    public record Recipient(String name, String idNumber, String relation, String authorisationDocNo) {
+        public boolean isEmpty() {
+            return name == null && idNumber == null && relation == null && authorisationDocNo == null;
+        }
+    }
+
     @Transactional
     public PropertyItem executeDisposal(Caller caller, String itemId, List<String> executedBy, String receiptNo,
-                                        String recipientName, String recipientIdNumber) {
+                                        Recipient recipient) {
         PropertyItem item = checked(caller, itemId, "disposal-execution");
         List<String> executors = executedBy == null ? List.of()
                 : executedBy.stream().filter(Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -412,14 +676,77 @@ public class CustodyManagement {
             v.check(access.sharesOrganisation(executor, caller), "executedBy",
                     executor + " 不属于办理单位 (not a member of the executing organisation)");
         }
-        if (item.disposalType() != null && item.disposalType().handsToPerson()) {
-            // C15: returned only to the owner or an agent whose identity is checked
-            v.require(recipientName, "recipientName").name(recipientName, "recipientName");
-            v.require(recipientIdNumber, "recipientIdNumber").maxLength(recipientIdNumber, 40, "recipientIdNumber");
+        if (item.category() == PropertyCategory.FROZEN_ASSET && (item.disposalType() == DisposalType.CONFISCATE_TO_TREASURY
+                || item.disposalType() == DisposalType.UNCLAIMED_TO_TREASURY)) {
+            // C8: the bank's remittance voucher (国库缴款凭证) closes the remittance
+            v.require(receiptNo, "receiptNo");
+        }
+        Recipient r = recipient == null ? new Recipient(null, null, null, null) : recipient;
+        DisposalType type = item.disposalType();
+        boolean returnToPerson = type != null && type.name().startsWith("RETURN_");
+        if (returnToPerson || (type != null && type.handsToPerson() && !r.isEmpty())) {
+            checkRecipient(v, item, r);
         }
         v.throwIfInvalid();
-        return commit(item, caller.userId(), item.executeDisposal(List.copyOf(distinct), receiptNo, recipientName,
-                recipientIdNumber));
+        Map<String, Object> recipientDetails = r.isEmpty() ? null : recipientDetails(r, item);
+        Map<String, Object> more = new java.util.LinkedHashMap<>();
+        if (recipientDetails != null) {
+            // the names the ledger carried before the recipient became an object
+            more.put("recipientName", r.name().trim());
+            more.put("recipientIdNumber", r.idNumber().trim());
+        }
+        return commit(item, caller.userId(), item.executeDisposal(List.copyOf(distinct), receiptNo, recipientDetails,
+                more));
+    }
+
+    /**
+     * C15 (S21-2015 第19条): a returned item goes only to its owner or an agent with a written
+     * authorisation, whose identity matches the owner on record, and never to one of the case's
+     * officers (they may not collect on anybody's behalf).
+     */
+    private void checkRecipient(Validation v, PropertyItem item, Recipient r) {
+        v.require(r.name(), "recipient.name").name(r.name(), "recipient.name");
+        v.require(r.idNumber(), "recipient.idNumber").maxLength(r.idNumber(), 40, "recipient.idNumber");
+        v.require(r.relation(), "recipient.relation");
+        boolean owner = "OWNER".equals(r.relation());
+        boolean agent = "AGENT".equals(r.relation());
+        v.check(r.relation() == null || owner || agent, "recipient.relation", "须为 OWNER 或 AGENT (OWNER or AGENT)");
+        if (agent) {
+            v.require(r.authorisationDocNo(), "recipient.authorisationDocNo")
+                    .name(r.authorisationDocNo(), "recipient.authorisationDocNo");
+        }
+        if (r.name() == null || r.idNumber() == null) {
+            return;
+        }
+        String name = r.name().trim();
+        String idNumber = r.idNumber().trim();
+        if (owner && item.ownerIdNumber() != null) {
+            v.check(idNumber.equalsIgnoreCase(item.ownerIdNumber()) && name.equals(item.ownerName()),
+                    "recipient.idNumber", "领取人身份与登记的所有人不符 (the recipient is not the owner on record)");
+        }
+        if (agent && item.ownerIdNumber() != null) {
+            v.check(!idNumber.equalsIgnoreCase(item.ownerIdNumber()), "recipient.relation",
+                    "所有人本人领取应为 OWNER (the owner collects as OWNER)");
+        }
+        PropertyCase propertyCase = cases.find(item.caseId()).orElseThrow();
+        for (String officer : propertyCase.officerIds()) {
+            boolean isOfficer = officer.equalsIgnoreCase(name) || officer.equalsIgnoreCase(idNumber)
+                    || name.equals(access.displayName(officer));
+            v.check(!isOfficer, "recipient.name",
+                    "办案人员不得代为领取 (a case officer may never collect returned property, C15)");
+        }
+    }
+
+    private static Map<String, Object> recipientDetails(Recipient r, PropertyItem item) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("name", r.name() == null ? null : r.name().trim());
+        details.put("idNumber", r.idNumber() == null ? null : r.idNumber().trim());
+        details.put("relation", r.relation());
+        if (r.authorisationDocNo() != null) {
+            details.put("authorisationDocNo", r.authorisationDocNo().trim());
+        }
+        details.put("ownerOnRecord", item.ownerIdNumber() != null);
+        return details;
     }
 
     // --- recomputation after a year's calendar was entered ---------------------------------------
@@ -451,14 +778,37 @@ public class CustodyManagement {
         for (PropertyItem item : items.withOpenDeadlinesFrom(from, now)) {
             OffsetDateTime due;
             String field;
-            if (item.status() == ItemStatus.PENDING_HANDOVER || item.status() == ItemStatus.HANDOVER_INSPECTION) {
+            if (item.measureDueAt() != null && !item.measureDueAt().isBefore(from) && item.measureDueAt().isAfter(now)) {
+                // C5: from the seizure, plus the extension when the agency's head granted it
+                OffsetDateTime measureDue = deadline(item.seizedAt() != null ? item.seizedAt() : item.createdAt(),
+                        properties.administrativeMeasureLimit());
+                if (item.measureExtendedBy() != null) {
+                    measureDue = deadline(measureDue, properties.administrativeMeasureExtension());
+                }
+                if (!measureDue.isEqual(item.measureDueAt())) {
+                    OffsetDateTime oldMeasure = item.measureDueAt();
+                    commit(item, SYSTEM, item.deadlineRecomputed("measureDueAt", measureDue, event.reason(), event.year()));
+                    moved.add(new MovedDeadline(item.id(), "measureDueAt", oldMeasure, measureDue));
+                }
+            }
+            boolean handoverOpen = (item.status() == ItemStatus.PENDING_HANDOVER || item.status() == ItemStatus.HANDOVER_INSPECTION)
+                    && item.handoverDueAt() != null && !item.handoverDueAt().isBefore(from) && item.handoverDueAt().isAfter(now);
+            boolean disposalOpen = (item.status() == ItemStatus.DISPOSAL_REQUESTED || item.status() == ItemStatus.DISPOSAL_APPROVED)
+                    && item.disposalDueAt() != null && !item.disposalDueAt().isBefore(from) && item.disposalDueAt().isAfter(now);
+            if (!handoverOpen && !disposalOpen) {
+                continue;
+            }
+            if (handoverOpen) {
                 field = "handoverDueAt";
                 PropertyCase propertyCase = cases.find(item.caseId()).orElse(null);
                 if (propertyCase == null) {
                     continue;
                 }
                 OrganisationType agencyType = access.agencyType(propertyCase.handlingAgencyId());
-                due = deadline(item.createdAt(), properties.handoverLimit(agencyType.name()));
+                // from the seizure, as at registration (C1)
+                due = deadline(item.handoverClockFrom() != null ? item.handoverClockFrom()
+                        : item.seizedAt() != null ? item.seizedAt() : item.createdAt(),
+                        properties.handoverLimit(agencyType.name()));
             } else {
                 field = "disposalDueAt";
                 OffsetDateTime requestedAt = ledger.ofItem(item.id()).stream()
@@ -467,7 +817,7 @@ public class CustodyManagement {
                 if (requestedAt == null || item.disposalType() == null) {
                     continue;
                 }
-                due = deadline(requestedAt, properties.disposalLimit(item.disposalType().name()));
+                due = deadline(requestedAt, properties.disposalLimit(item.disposalType(), item.category()));
             }
             OffsetDateTime old = "handoverDueAt".equals(field) ? item.handoverDueAt() : item.disposalDueAt();
             if (due.isEqual(old)) {

@@ -9,12 +9,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("fengqiao.custody")
 public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> handoverLimits, TimeLimit maxLoanPeriod,
                                 TimeLimit supervisionResponseLimit, Integer verificationBatchSize,
-                                Map<String, TimeLimit> disposalLimits) {
+                                Map<String, TimeLimit> disposalLimits, TimeLimit registrationLimit,
+                                TimeLimit frozenAssetVoucherLimit, String cashAccount,
+                                Map<String, TimeLimit> unclaimedPeriods, TimeLimit administrativeMeasureLimit,
+                                TimeLimit administrativeMeasureExtension) {
 
     public CustodyProperties {
         itemNoPrefix = itemNoPrefix == null ? "SACW" : itemNoPrefix;
         handoverLimits = handoverLimits == null ? Map.of() : Map.copyOf(handoverLimits);
         disposalLimits = disposalLimits == null ? Map.of() : Map.copyOf(disposalLimits);
+        administrativeMeasureLimit = administrativeMeasureLimit == null ? TimeLimit.calendarDays(30)
+                : administrativeMeasureLimit;
+        administrativeMeasureExtension = administrativeMeasureExtension == null ? TimeLimit.calendarDays(30)
+                : administrativeMeasureExtension;
+        unclaimedPeriods = unclaimedPeriods == null ? Map.of() : Map.copyOf(unclaimedPeriods);
+        cashAccount = cashAccount == null || cashAccount.isBlank() ? "涉案款项专户" : cashAccount;
+        frozenAssetVoucherLimit = frozenAssetVoucherLimit == null ? TimeLimit.calendarDays(15) : frozenAssetVoucherLimit;
+        registrationLimit = registrationLimit == null ? new TimeLimit(24, org.fengqiao.calendar.DeadlineUnit.HOURS)
+                : registrationLimit;
         verificationBatchSize = verificationBatchSize == null || verificationBatchSize < 1 ? 2000 : verificationBatchSize;
     }
 
@@ -23,6 +35,31 @@ public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> hand
         TimeLimit limit = disposalLimits.getOrDefault(disposalType, disposalLimits.get("default"));
         if (limit == null) {
             throw new IllegalStateException("fengqiao.custody.disposal-limits.default is not configured");
+        }
+        return limit;
+    }
+
+    /**
+     * The limit of a disposal of this item: frozen assets remitted to the treasury come back with
+     * the bank's voucher within 15 days (最高法解释 第448条, C8); otherwise by disposal type (C4, C7).
+     */
+    public TimeLimit disposalLimit(DisposalType type, PropertyCategory category) {
+        if (category == PropertyCategory.FROZEN_ASSET && (type == DisposalType.CONFISCATE_TO_TREASURY
+                || type == DisposalType.UNCLAIMED_TO_TREASURY)) {
+            return frozenAssetVoucherLimit;
+        }
+        return disposalLimit(type.name());
+    }
+
+    /**
+     * How long unclaimed property waits after the owner was notified (or the public notice) before it
+     * goes to the treasury: 6 months in administrative cases (公安 S10 第197条, C9), one year for
+     * victims' property after a judgment (最高法解释 第445条, C10).
+     */
+    public TimeLimit unclaimedPeriod(CaseType caseType) {
+        TimeLimit limit = unclaimedPeriods.getOrDefault(caseType.name(), unclaimedPeriods.get("default"));
+        if (limit == null) {
+            throw new IllegalStateException("fengqiao.custody.unclaimed-periods.default is not configured");
         }
         return limit;
     }

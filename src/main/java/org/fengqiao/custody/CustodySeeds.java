@@ -36,7 +36,8 @@ class CustodySeeds implements StartupStep {
 
     record ItemSeed(String name, PropertyCategory category, BigDecimal quantity, String unit, Measure measure,
                     BigDecimal valuation, Boolean evidenceUse, String description, ItemStatus target, String zoneId,
-                    String location) {
+                    String location, String source, NewPropertyItem.Owner owner, List<String> sealedBy,
+                    List<String> photoHashes) {
     }
 
     record CaseSeed(String agencyCaseNo, String caseName, CaseType caseType, String handlingAgencyId,
@@ -103,7 +104,8 @@ class CustodySeeds implements StartupStep {
         PropertyCase propertyCase = management.openCase(officer, new NewPropertyCase(c.agencyCaseNo(), c.caseName(),
                 c.caseType(), c.handlingAgencyId(), c.officerIds()));
         List<NewPropertyItem> commands = c.items().stream().map(i -> new NewPropertyItem(i.name(), i.category(),
-                i.quantity(), i.unit(), i.measure(), i.valuation(), i.evidenceUse(), i.description())).toList();
+                i.quantity(), i.unit(), i.measure(), i.valuation(), i.evidenceUse(), i.description(), i.source(), null,
+                i.owner(), i.sealedBy(), i.photoHashes())).toList();
         List<PropertyItem> registered = workflow.register(officer, propertyCase.id(), commands);
         Caller custodian = as("custodian");
         Caller head = as("depthead");

@@ -10,6 +10,8 @@ public enum LedgerEventType {
     LOAN_OUT("loan-approval"),
     LOAN_REJECTED("loan-approval"),
     LOAN_RETURN("loan-return"),
+    /** 调用延期 approved by the department head (C6; no change of status) */
+    LOAN_EXTEND("loan-extension"),
     TRANSFER_OUT("transfer"),
     TRANSFER_IN("transfer-receipt"),
     OWNERSHIP_TRANSFER_ONLY("transfer"),
@@ -20,6 +22,14 @@ public enum LedgerEventType {
     DISPOSE("disposal-execution"),
     DESTROY("disposal-execution"),
     EXCEPTION("inventory"),
+    /** the hand-over clock started again: remote extraction or urgent appraisal (C1; no change of status) */
+    HANDOVER_DEFERRED("handover-deferral"),
+    /** an administrative measure extended by the agency's head (C5; no change of status) */
+    MEASURE_EXTENDED("measure-extension"),
+    /** unclaimed property remitted to the treasury returned to its owner (C10; status stays DISPOSED) */
+    REFUND_FROM_TREASURY("refund"),
+    /** the case's proceedings reached another stage (C17; no change of status) */
+    STAGE_CHANGED("stage"),
     /** a deadline computed again after a year's calendar was entered (no change of status) */
     DEADLINE_RECOMPUTED("deadline-recomputed");
 

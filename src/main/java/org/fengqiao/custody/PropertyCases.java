@@ -40,6 +40,12 @@ public class PropertyCases {
                 .param(agencyCaseNo).query(PropertyCases::map).list().stream().findFirst();
     }
 
+    /** Records the stage of the proceedings (C17); answers whether the row was changed. */
+    void updateStage(String id, ProceedingsStage stage, String documentNo, OffsetDateTime at) {
+        jdbc.sql("update property_case set stage = ?, stage_document_no = ?, stage_changed_at = ? where id = ?")
+                .params(stage.name(), documentNo, at, id).update();
+    }
+
     /** Next value of a named counter; the row lock serialises concurrent callers. */
     long next(String counter) {
         if (jdbc.sql("update custody_counter set counter_value = counter_value + 1 where name = ?").param(counter).update() == 0) {
@@ -53,6 +59,7 @@ public class PropertyCases {
                 rs.getString("case_name"), CaseType.valueOf(rs.getString("case_type")),
                 rs.getString("handling_agency_id"), rs.getString("handling_scope"),
                 Arrays.asList(rs.getString("officer_ids").split(",")), rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), ProceedingsStage.valueOf(rs.getString("stage")),
+                rs.getString("stage_document_no"), rs.getObject("stage_changed_at", OffsetDateTime.class));
     }
 }

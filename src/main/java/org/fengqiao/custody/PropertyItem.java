@@ -54,6 +54,20 @@ public class PropertyItem {
     String disposalApprovalLevel;
     String disposalApprovedBy;
     OffsetDateTime disposalDueAt;
+    String disposalApproverRoles;
+    boolean held = true;
+    OffsetDateTime seizedAt;
+    OffsetDateTime registrationDueAt;
+    String source;
+    String ownerName;
+    String ownerIdNumber;
+    java.util.List<String> sealedBy = java.util.List.of();
+    java.util.List<String> photoHashes = java.util.List.of();
+    OffsetDateTime refundedAt;
+    OffsetDateTime handoverClockFrom;
+    HandoverException handoverException;
+    OffsetDateTime measureDueAt;
+    String measureExtendedBy;
     OffsetDateTime createdAt;
     OffsetDateTime updatedAt;
     int version;
@@ -65,11 +79,20 @@ public class PropertyItem {
 
     Change register(boolean held) {
         ItemStatus to = held ? ItemStatus.PENDING_HANDOVER : ItemStatus.REGISTERED_NOT_HELD;
+        this.held = held;
         this.status = to;
         return new Change(LedgerEventType.REGISTER, null, to, details(
                 "itemNo", itemNo, "caseId", caseId, "name", name, "category", category, "quantity", quantity,
                 "unit", unit, "measure", measure, "valuation", valuation, "evidenceUse", evidenceUse,
-                "controllingAgencyId", controllingAgencyId, "handoverDueAt", handoverDueAt));
+                "source", source, "seizedAt", seizedAt, "ownerName", ownerName, "ownerIdNumber", ownerIdNumber,
+                "sealedBy", sealedBy.isEmpty() ? null : sealedBy, "photoHashes", photoHashes.isEmpty() ? null : photoHashes,
+                "controllingAgencyId", controllingAgencyId, "handoverDueAt", handoverDueAt,
+                "registrationDueAt", registrationDueAt, "measureDueAt", measureDueAt));
+    }
+
+    /** Where the item rests between operations: in storage, or registered only (C2). */
+    ItemStatus restingStatus() {
+        return held ? ItemStatus.IN_STORAGE : ItemStatus.REGISTERED_NOT_HELD;
     }
 
     Change handOver(String centreId) {
@@ -77,6 +100,31 @@ public class PropertyItem {
         this.handoverCentreId = centreId;
         this.status = ItemStatus.HANDOVER_INSPECTION;
         return new Change(LedgerEventType.HANDOVER_IN, from, status, details("centreId", centreId));
+    }
+
+    /** C1: the hand-over clock starts again from {@code clockFrom} (return from afar, appraisal done). */
+    Change deferHandover(HandoverException exception, OffsetDateTime clockFrom, OffsetDateTime due, String approvedBy,
+                         String reason) {
+        ItemStatus from = require("handover-deferral", ItemStatus.PENDING_HANDOVER);
+        OffsetDateTime old = handoverDueAt;
+        this.handoverException = exception;
+        this.handoverClockFrom = clockFrom;
+        this.handoverDueAt = due;
+        return new Change(LedgerEventType.HANDOVER_DEFERRED, from, status, details("exception", exception,
+                "clockFrom", clockFrom, "oldDueAt", old, "newDueAt", due, "approvedBy", approvedBy, "reason", reason));
+    }
+
+    /** C5: the agency's head extends the administrative measure once; its end moves. */
+    Change extendMeasure(String approver, OffsetDateTime due, String reason) {
+        if (measureDueAt == null || measureExtendedBy != null || status == ItemStatus.DISPOSED
+                || status == ItemStatus.EXCEPTION_DAMAGED_OR_LOST) {
+            throw IllegalTransitionException.of("measure-extension", status);
+        }
+        OffsetDateTime old = measureDueAt;
+        this.measureDueAt = due;
+        this.measureExtendedBy = approver;
+        return new Change(LedgerEventType.MEASURE_EXTENDED, status, status, details("measure", measure,
+                "oldDueAt", old, "newDueAt", due, "approvedBy", approver, "reason", reason));
     }
 
     Change inspect(InspectionResult result, String zoneId, String location, String condition) {
@@ -91,6 +139,17 @@ public class PropertyItem {
         }
         this.status = ItemStatus.PENDING_HANDOVER;
         return new Change(LedgerEventType.INSPECT, from, status, details("result", result, "condition", condition));
+    }
+
+    /** C18: cash paid into the designated account; the account is its place from now on. */
+    Change depositCash(String account, String depositSlipNo, String condition) {
+        ItemStatus from = require("inspection", ItemStatus.HANDOVER_INSPECTION);
+        this.condition = condition;
+        this.zoneId = null;
+        this.location = "账户 " + account + "，凭证 " + depositSlipNo;
+        this.status = ItemStatus.IN_STORAGE;
+        return new Change(LedgerEventType.STORE, from, status, details("result", InspectionResult.PASS,
+                "depositedTo", account, "depositSlipNo", depositSlipNo, "location", location, "condition", condition));
     }
 
     Change requestLoan(String requester, String reason, OffsetDateTime plannedReturnAt, String approverGroup) {
@@ -120,6 +179,15 @@ public class PropertyItem {
         return change;
     }
 
+    /** C6 (S21-2010 第11条): the department head extends the loan (调用延期); the return time moves. */
+    Change extendLoan(String approver, OffsetDateTime newPlannedReturnAt, String reason) {
+        ItemStatus from = require("loan-extension", ItemStatus.ON_LOAN);
+        OffsetDateTime old = plannedReturnAt;
+        this.plannedReturnAt = newPlannedReturnAt;
+        return new Change(LedgerEventType.LOAN_EXTEND, from, status, details("oldPlannedReturnAt", old,
+                "plannedReturnAt", newPlannedReturnAt, "approvedBy", approver, "borrower", loanRequestedBy, "reason", reason));
+    }
+
     Change returnFromLoan(ReturnCondition returned, String notes) {
         ItemStatus from = require("loan-return", ItemStatus.ON_LOAN);
         this.status = returned == ReturnCondition.INTACT ? ItemStatus.IN_STORAGE : ItemStatus.EXCEPTION_DAMAGED_OR_LOST;
@@ -139,20 +207,37 @@ public class PropertyItem {
     }
 
     Change transfer(String toAgencyId, String toScope, TransferMode mode) {
-        ItemStatus from = require("transfer", ItemStatus.IN_STORAGE);
+        ItemStatus from = require("transfer", restingStatus());
+        if (!held && mode != TransferMode.RECORD_ONLY) {
+            throw IllegalTransitionException.of("transfer", status);
+        }
         String previous = controllingAgencyId;
         if (mode == TransferMode.RECORD_ONLY) {
             this.controllingAgencyId = toAgencyId;
             this.controllingScope = toScope;
             return new Change(LedgerEventType.OWNERSHIP_TRANSFER_ONLY, from, status,
-                    details("mode", mode, "fromAgencyId", previous, "toAgencyId", toAgencyId));
+                    details("mode", mode, "fromAgencyId", previous, "toAgencyId", toAgencyId,
+                            "evidenceList", evidenceList()));
         }
         this.transferToAgencyId = toAgencyId;
         this.transferToScope = toScope;
         this.transferMode = mode;
         this.status = ItemStatus.IN_TRANSFER;
         return new Change(LedgerEventType.TRANSFER_OUT, from, status,
-                details("mode", mode, "fromAgencyId", previous, "toAgencyId", toAgencyId));
+                details("mode", mode, "fromAgencyId", previous, "toAgencyId", toAgencyId,
+                        "evidenceList", evidenceList()));
+    }
+
+    /**
+     * C16 (刑诉法 第245条): the list and the photos move with the case — for an item that does not
+     * travel they are all the receiving agency gets. Part of every transfer's ledger entry.
+     */
+    Map<String, Object> evidenceList() {
+        return details("itemNo", itemNo, "name", name, "category", category, "quantity", quantity, "unit", unit,
+                "evidenceUse", evidenceUse, "source", source, "held", held,
+                "photoHashes", photoHashes.isEmpty() ? null : photoHashes,
+                "sealedBy", sealedBy.isEmpty() ? null : sealedBy, "zoneId", zoneId, "location", location,
+                "condition", condition);
     }
 
     Change receiveTransfer(String notes) {
@@ -176,8 +261,9 @@ public class PropertyItem {
     }
 
     Change requestDisposal(String requester, DisposalType type, String legalBasisDocNo, String approverRole,
-                           String approverGroup, String approvalLevel, OffsetDateTime dueAt) {
-        ItemStatus from = require("disposal-request", ItemStatus.IN_STORAGE);
+                           String approverRoles, String approverGroup, String approvalLevel, OffsetDateTime dueAt) {
+        ItemStatus from = require("disposal-request", restingStatus());
+        this.disposalApproverRoles = approverRoles;
         this.disposalType = type;
         this.legalBasisDocNo = legalBasisDocNo;
         this.disposalRequestedBy = requester;
@@ -188,7 +274,8 @@ public class PropertyItem {
         this.disposalDueAt = dueAt;
         this.status = ItemStatus.DISPOSAL_REQUESTED;
         return new Change(LedgerEventType.DISPOSAL_REQUEST, from, status, details("disposalType", type,
-                "legalBasisDocNo", legalBasisDocNo, "approverRole", approverRole, "approvalLevel", approvalLevel,
+                "legalBasisDocNo", legalBasisDocNo, "approverRole", approverRole, "approverRoles", approverRoles,
+                "approverGroup", approverGroup, "approvalLevel", approvalLevel,
                 "dueAt", dueAt));
     }
 
@@ -200,27 +287,45 @@ public class PropertyItem {
             return new Change(LedgerEventType.DISPOSAL_APPROVED, from, status, details("approved", true,
                     "approvedBy", approver, "disposalType", disposalType, "reason", reason));
         }
-        this.status = ItemStatus.IN_STORAGE;
+        this.status = restingStatus();
         Change change = new Change(LedgerEventType.DISPOSAL_REJECTED, from, status,
                 details("approved", false, "decidedBy", approver, "disposalType", disposalType, "reason", reason));
         this.disposalType = null;
         this.legalBasisDocNo = null;
         this.disposalRequestedBy = null;
         this.disposalApproverRole = null;
+        this.disposalApproverRoles = null;
         this.disposalApproverGroup = null;
         this.disposalApprovalLevel = null;
         this.disposalDueAt = null;
         return change;
     }
 
-    Change executeDisposal(java.util.List<String> executors, String receiptNo, String recipientName,
-                           String recipientIdNumber) {
+    Change executeDisposal(java.util.List<String> executors, String receiptNo, Map<String, Object> recipient,
+                           Map<String, Object> more) {
         ItemStatus from = require("disposal-execution", ItemStatus.DISPOSAL_APPROVED);
         this.status = ItemStatus.DISPOSED;
         LedgerEventType type = disposalType == DisposalType.DESTROY ? LedgerEventType.DESTROY : LedgerEventType.DISPOSE;
-        return new Change(type, from, status, details("disposalType", disposalType, "executedBy", executors,
-                "receiptNo", receiptNo, "recipientName", recipientName, "recipientIdNumber", recipientIdNumber,
-                "legalBasisDocNo", legalBasisDocNo, "approvedBy", disposalApprovedBy));
+        Map<String, Object> details = details("disposalType", disposalType, "executedBy", executors,
+                "receiptNo", receiptNo, "recipient", recipient,
+                "legalBasisDocNo", legalBasisDocNo, "approvedBy", disposalApprovedBy);
+        if (more != null) {
+            more.forEach((k, v) -> { if (v != null) details.put(k, v); });
+        }
+        return new Change(type, from, status, details);
+    }
+
+    /**
+     * C10: the owner's later claim was verified after the item went to the treasury as unclaimed;
+     * the item (or its price) is returned from the treasury. The item stays DISPOSED.
+     */
+    Change refund(OffsetDateTime at, String legalBasisDocNo, String receiptNo, Map<String, Object> recipient) {
+        if (status != ItemStatus.DISPOSED || disposalType != DisposalType.UNCLAIMED_TO_TREASURY || refundedAt != null) {
+            throw IllegalTransitionException.of("refund", status);
+        }
+        this.refundedAt = at;
+        return new Change(LedgerEventType.REFUND_FROM_TREASURY, status, status, details("legalBasisDocNo",
+                legalBasisDocNo, "receiptNo", receiptNo, "recipient", recipient));
     }
 
     Change markMissing(String inventoryId) {
@@ -240,6 +345,12 @@ public class PropertyItem {
         return status;
     }
 
+    /** The case's proceedings moved to another stage (C17); the item's status does not change. */
+    Change stageChanged(ProceedingsStage from, ProceedingsStage to, String documentNo) {
+        return new Change(LedgerEventType.STAGE_CHANGED, status, status,
+                details("fromStage", from, "toStage", to, "documentNo", documentNo));
+    }
+
     /** A 督办 on the item got a new response deadline; nothing of the item changes. */
     Change supervisionDeadlineRecomputed(String supervisionId, String level, OffsetDateTime old, OffsetDateTime due,
                                          String reason, int year) {
@@ -248,17 +359,18 @@ public class PropertyItem {
                 "newDueAt", due, "reason", reason, "year", year));
     }
 
-    /** The field is one of {@code handoverDueAt}, {@code disposalDueAt}; the status does not change. */
+    /** The field is one of {@code handoverDueAt}, {@code disposalDueAt}, {@code measureDueAt}; the status does not change. */
     Change deadlineRecomputed(String field, OffsetDateTime due, String reason, int year) {
         OffsetDateTime old = switch (field) {
             case "handoverDueAt" -> handoverDueAt;
             case "disposalDueAt" -> disposalDueAt;
+            case "measureDueAt" -> measureDueAt;
             default -> throw new IllegalArgumentException(field);
         };
-        if ("handoverDueAt".equals(field)) {
-            this.handoverDueAt = due;
-        } else {
-            this.disposalDueAt = due;
+        switch (field) {
+            case "handoverDueAt" -> this.handoverDueAt = due;
+            case "disposalDueAt" -> this.disposalDueAt = due;
+            default -> this.measureDueAt = due;
         }
         return new Change(LedgerEventType.DEADLINE_RECOMPUTED, status, status, details("field", field,
                 "oldDueAt", old, "newDueAt", due, "reason", reason, "year", year));
@@ -314,6 +426,24 @@ public class PropertyItem {
     public String disposalApprovalLevel() { return disposalApprovalLevel; }
     public String disposalApprovedBy() { return disposalApprovedBy; }
     public OffsetDateTime disposalDueAt() { return disposalDueAt; }
+    /** every role that may decide the pending disposal (DMN output, C13/C14) */
+    public java.util.List<String> disposalApproverRoles() {
+        return disposalApproverRoles == null || disposalApproverRoles.isBlank() ? java.util.List.of()
+                : java.util.List.of(disposalApproverRoles.split(","));
+    }
+    public boolean held() { return held; }
+    public OffsetDateTime refundedAt() { return refundedAt; }
+    public OffsetDateTime handoverClockFrom() { return handoverClockFrom; }
+    public HandoverException handoverException() { return handoverException; }
+    public OffsetDateTime measureDueAt() { return measureDueAt; }
+    public String measureExtendedBy() { return measureExtendedBy; }
+    public OffsetDateTime seizedAt() { return seizedAt; }
+    public OffsetDateTime registrationDueAt() { return registrationDueAt; }
+    public String source() { return source; }
+    public String ownerName() { return ownerName; }
+    public String ownerIdNumber() { return ownerIdNumber; }
+    public java.util.List<String> sealedBy() { return sealedBy; }
+    public java.util.List<String> photoHashes() { return photoHashes; }
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime updatedAt() { return updatedAt; }
 }

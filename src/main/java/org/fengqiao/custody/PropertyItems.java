@@ -23,7 +23,11 @@ public class PropertyItems {
             location, item_condition, loan_requested_by, loan_reason, planned_return_at, loan_approver_group,
             loan_approved_by, transfer_to_agency_id, transfer_to_scope, transfer_mode, disposal_type,
             legal_basis_doc_no, disposal_requested_by, disposal_approver_role, disposal_approver_group,
-            disposal_approval_level, disposal_approved_by, disposal_due_at, created_at, updated_at, version""";
+            disposal_approval_level, disposal_approved_by, disposal_due_at, disposal_approver_roles, held, seized_at,
+            registration_due_at, source, owner_name, owner_id_number, sealed_by, photo_hashes, refunded_at, handover_clock_from,
+            handover_exception, measure_due_at, measure_extended_by, created_at,
+            updated_at,
+            version""";
 
     private final JdbcClient jdbc;
 
@@ -33,7 +37,7 @@ public class PropertyItems {
 
     void insert(PropertyItem i) {
         jdbc.sql("insert into property_item (" + COLUMNS + ") values ("
-                        + "?,".repeat(38) + "?)")
+                        + "?,".repeat(52) + "?)")
                 .params(values(i)).update();
     }
 
@@ -63,7 +67,11 @@ public class PropertyItems {
         v.add(i.loanApprovedBy); v.add(i.transferToAgencyId); v.add(i.transferToScope); v.add(name(i.transferMode));
         v.add(name(i.disposalType)); v.add(i.legalBasisDocNo); v.add(i.disposalRequestedBy);
         v.add(i.disposalApproverRole); v.add(i.disposalApproverGroup); v.add(i.disposalApprovalLevel);
-        v.add(i.disposalApprovedBy); v.add(i.disposalDueAt); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
+        v.add(i.disposalApprovedBy); v.add(i.disposalDueAt); v.add(i.disposalApproverRoles); v.add(i.held);
+        v.add(i.seizedAt); v.add(i.registrationDueAt); v.add(i.source); v.add(i.ownerName); v.add(i.ownerIdNumber);
+        v.add(i.sealedBy.isEmpty() ? null : String.join(",", i.sealedBy));
+        v.add(i.photoHashes.isEmpty() ? null : String.join(",", i.photoHashes)); v.add(i.refundedAt); v.add(i.handoverClockFrom);
+        v.add(name(i.handoverException)); v.add(i.measureDueAt); v.add(i.measureExtendedBy); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
         return v;
     }
 
@@ -106,6 +114,7 @@ public class PropertyItems {
                  from property_item
                  where (status in ('PENDING_HANDOVER', 'HANDOVER_INSPECTION') and handover_due_at >= :from and handover_due_at > :now)
                     or (status in ('DISPOSAL_REQUESTED', 'DISPOSAL_APPROVED') and disposal_due_at >= :from and disposal_due_at > :now)
+                    or (status not in ('DISPOSED', 'EXCEPTION_DAMAGED_OR_LOST') and measure_due_at >= :from and measure_due_at > :now)
                  order by id""")
                 .param("from", from).param("now", now).query(PropertyItems::map).list();
     }
@@ -159,6 +168,10 @@ public class PropertyItems {
                 .query(Long.class).single();
     }
 
+    private static List<String> csv(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
+    }
+
     static PropertyItem map(ResultSet rs, int row) throws SQLException {
         PropertyItem i = new PropertyItem();
         i.id = rs.getString("id");
@@ -199,6 +212,21 @@ public class PropertyItems {
         i.disposalApprovalLevel = rs.getString("disposal_approval_level");
         i.disposalApprovedBy = rs.getString("disposal_approved_by");
         i.disposalDueAt = rs.getObject("disposal_due_at", OffsetDateTime.class);
+        i.disposalApproverRoles = rs.getString("disposal_approver_roles");
+        i.held = rs.getBoolean("held");
+        i.seizedAt = rs.getObject("seized_at", OffsetDateTime.class);
+        i.registrationDueAt = rs.getObject("registration_due_at", OffsetDateTime.class);
+        i.source = rs.getString("source");
+        i.ownerName = rs.getString("owner_name");
+        i.ownerIdNumber = rs.getString("owner_id_number");
+        i.sealedBy = csv(rs.getString("sealed_by"));
+        i.photoHashes = csv(rs.getString("photo_hashes"));
+        i.refundedAt = rs.getObject("refunded_at", OffsetDateTime.class);
+        i.handoverClockFrom = rs.getObject("handover_clock_from", OffsetDateTime.class);
+        i.measureDueAt = rs.getObject("measure_due_at", OffsetDateTime.class);
+        i.measureExtendedBy = rs.getString("measure_extended_by");
+        String exception = rs.getString("handover_exception");
+        i.handoverException = exception == null ? null : HandoverException.valueOf(exception);
         i.createdAt = rs.getObject("created_at", OffsetDateTime.class);
         i.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
         i.version = rs.getInt("version");

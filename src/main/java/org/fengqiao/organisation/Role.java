@@ -19,6 +19,10 @@ public enum Role {
     COURT("court", "法院联络员"),
     OFFICER("officer", "办案人员"),
     DEPARTMENT_HEAD("depthead", "办案部门负责人"),
+    /** 县级以上公安机关负责人: pre-trial returns and early disposal (C13), any disposal a department head may approve */
+    AGENCY_HEAD("agencyhead", "机关负责人"),
+    /** 检察长: decides every disposal of a procuratorate's case (最高检规则 第251条, C14) */
+    CHIEF_PROCURATOR("chiefprocurator", "检察长"),
     CUSTODIAN("custodian", "保管员"),
     CCDI("ccdi", "纪委监委办案人员"),
     GRID_WORKER("gridworker", "网格员"),

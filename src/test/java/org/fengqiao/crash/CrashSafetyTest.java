@@ -220,7 +220,7 @@ class CrashSafetyTest {
         if (pc.statusCode() == 201) {
             String caseId = JSON.readTree(pc.body()).path("id").asText();
             HttpResponse<String> items = post(port, "officer1", "/api/property-cases/" + caseId + "/items", List.of(
-                    Map.of("name", "手机", "category", "ELECTRONIC_DATA", "quantity", 1, "unit", "部", "measure", "SEIZE",
+                    Map.of("name", "手机", "category", "ELECTRONIC_DATA", "quantity", 1, "unit", "部", "measure", "SEIZE", "source", "嫌疑人随身",
                             "valuation", 1999, "evidenceUse", true)));
             if (items.statusCode() == 201) {
                 for (JsonNode item : JSON.readTree(items.body())) {

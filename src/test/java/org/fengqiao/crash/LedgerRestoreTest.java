@@ -62,7 +62,7 @@ class LedgerRestoreTest {
             assertThat(pc.statusCode()).as(pc.body()).isEqualTo(201);
             String caseId = JSON.readTree(pc.body()).path("id").asText();
             HttpResponse<String> items = post(port, "officer1", "/api/property-cases/" + caseId + "/items", List.of(
-                    Map.of("name", "笔记本电脑", "category", "ELECTRONIC_DATA", "quantity", 1, "unit", "台", "measure", "SEIZE",
+                    Map.of("name", "笔记本电脑", "category", "ELECTRONIC_DATA", "quantity", 1, "unit", "台", "measure", "SEIZE", "source", "嫌疑人随身",
                             "valuation", 5000, "evidenceUse", true)));
             assertThat(items.statusCode()).as(items.body()).isEqualTo(201);
             HttpResponse<String> checkpoint = post(port, "admin", "/api/custody-ledger/checkpoints", null);

@@ -64,7 +64,7 @@ class PostgresLeastPrivilegeTest {
             assertThat(pc.statusCode()).as(pc.body()).isEqualTo(201);
             String caseId = JSON.readTree(pc.body()).path("id").asText();
             HttpResponse<String> items = post(port, "officer1", "/api/property-cases/" + caseId + "/items", List.of(
-                    Map.of("name", "手机", "category", "ELECTRONIC_DATA", "quantity", 1, "unit", "部", "measure", "SEIZE",
+                    Map.of("name", "手机", "category", "ELECTRONIC_DATA", "quantity", 1, "unit", "部", "measure", "SEIZE", "source", "嫌疑人随身",
                             "valuation", 1999, "evidenceUse", true)));
             assertThat(items.statusCode()).as(items.body()).isEqualTo(201);
             assertThat(post(port, "admin", "/api/custody-ledger/checkpoints", null).statusCode()).isEqualTo(201);

@@ -48,15 +48,27 @@ abstract class CustodyApiSupport {
         return openCase("officer1", "rz-police", List.of("officer1", "officer2"));
     }
 
+    /** SHA-256 of a (test) photo. */
+    static final String PHOTO = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    /**
+     * Registers one item per category with a source (C21); valuables and cash are sealed by the
+     * case's first two officers and photographed (C19).
+     */
     List<JsonNode> register(String user, String caseId, String... categories) throws Exception {
+        JsonNode officers = read(getAs(user, "/api/property-cases/" + caseId)).get("officerIds");
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < categories.length; i++) {
             if (i > 0) {
                 body.append(',');
             }
+            String sealing = categories[i].equals("VALUABLE") || categories[i].equals("CASH")
+                    ? ",\"sealedBy\":[\"%s\",\"%s\"],\"photoHashes\":[\"%s\"]".formatted(officers.get(0).asText(),
+                    officers.get(1).asText(), PHOTO) : "";
             body.append("""
                     {"name":"测试物品%d","category":"%s","quantity":1,"unit":"件","measure":"SEIZE","valuation":1000,
-                     "evidenceUse":true,"description":"描述"}""".formatted(i, categories[i]));
+                     "evidenceUse":true,"description":"描述","source":"犯罪嫌疑人随身携带"%s}""".formatted(i, categories[i],
+                    sealing));
         }
         body.append(']');
         JsonNode items = read(postAs(user, "/api/property-cases/" + caseId + "/items", body.toString())
@@ -64,6 +76,13 @@ abstract class CustodyApiSupport {
         List<JsonNode> result = new ArrayList<>();
         items.forEach(result::add);
         return result;
+    }
+
+    /** The proceedings of the case ended (C17): final disposals may be requested. */
+    JsonNode conclude(String user, String caseId) throws Exception {
+        return read(postAs(user, "/api/property-cases/" + caseId + "/stage",
+                "{\"stage\":\"CONCLUDED\",\"documentNo\":\"（2026）鲁1103刑初1号判决书\"}")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()));
     }
 
     JsonNode act(String user, String itemId, String action, String body) throws Exception {

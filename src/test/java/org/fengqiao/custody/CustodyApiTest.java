@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fengqiao.calendar.DeadlineUnit;
+import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.fengqiao.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,9 @@ class CustodyApiTest extends CustodyApiSupport {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CustodyProperties properties;
+
     @Override
     MockMvc mvc() {
         return mvc;
@@ -40,6 +46,11 @@ class CustodyApiTest extends CustodyApiSupport {
     }
 
     @Test
+    @LegalRule(value = "C1", model = {"processes/custody/property-intake.bpmn#Timer_HandoverOverdue", "org.fengqiao.custody.CustodyProperties#handoverLimit"})
+    @LegalRule(value = "C6", model = {"processes/custody/property-loan.bpmn#Timer_LoanOverdue", "org.fengqiao.custody.CustodyManagement#loanOverdue"})
+    @LegalRule(value = "C12", model = {"processes/custody/property-loan.bpmn#UserTask_ApproveLoan", "org.fengqiao.custody.CustodyAccess#approval"})
+    @LegalRule(value = "C19", model = {"org.fengqiao.custody.CustodyManagement#executeDisposal"})
+    @LegalRule(value = "C21", model = {"org.fengqiao.custody.CustodyLedger", "org.fengqiao.custody.CustodyLedger#append"})
     void criminalCaseItemsGoThroughIntakeLoanRecordTransferRemoteDisplayAndTwoPersonDestruction_C1_C6_C12_C19_C21()
             throws Exception {
         String caseId = openPoliceCase();
@@ -49,11 +60,12 @@ class CustodyApiTest extends CustodyApiSupport {
             assertThat(item.get("status").asText()).isEqualTo("PENDING_HANDOVER");
             assertThat(item.get("itemNo").asText()).startsWith("SACW-");
             assertThat(item.get("controllingAgencyId").asText()).isEqualTo("rz-police");
-            // C1: police hand over within 24 hours
+            // C1: police hand over within 24 hours (公安 S10 第190条)
+            assertThat(properties.handoverLimit("POLICE")).isEqualTo(new TimeLimit(24, DeadlineUnit.HOURS));
             OffsetDateTime due = OffsetDateTime.parse(item.get("handoverDueAt").asText());
             OffsetDateTime created = OffsetDateTime.parse(item.get("createdAt").asText());
             assertThat(java.time.Duration.between(created, due).toHours()).isEqualTo(24);
-            assertThat(texts(item.get("allowedActions"))).containsExactly("handover");
+            assertThat(texts(item.get("allowedActions"))).containsExactly("handover", "handover-deferral");
         }
         assertThat(items.stream().map(i -> i.get("itemNo").asText()).distinct()).hasSize(4);
 
@@ -136,6 +148,7 @@ class CustodyApiTest extends CustodyApiSupport {
     }
 
     @Test
+    @LegalRule(value = "C21", model = {"org.fengqiao.custody.CustodyLedger", "org.fengqiao.custody.CustodyLedger#append"})
     void ledgerHashesChainAsPublished_C21() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
@@ -165,6 +178,7 @@ class CustodyApiTest extends CustodyApiSupport {
     }
 
     @Test
+    @LegalRule(value = "C21", model = {"org.fengqiao.custody.CustodyLedger", "org.fengqiao.custody.CustodyLedger#append"})
     void tamperingBehindTheApplicationsBackIsReportedByTheVerification_C21() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
@@ -195,6 +209,7 @@ class CustodyApiTest extends CustodyApiSupport {
     }
 
     @Test
+    @LegalRule(value = "C16", model = {"org.fengqiao.custody.PropertyCategory#notPhysicallyTransferable", "processes/custody/property-transfer.bpmn#UserTask_ReceiveTransfer"})
     void physicalTransferIsSignedByTheReceivingAgency_C16() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
@@ -218,6 +233,9 @@ class CustodyApiTest extends CustodyApiSupport {
     }
 
     @Test
+    @LegalRule(value = "C11", model = {"org.fengqiao.custody.CustodyAccess#custodianSide", "org.fengqiao.custody.CustodyManagement#openCase"})
+    @LegalRule(value = "C12", model = {"processes/custody/property-loan.bpmn#UserTask_ApproveLoan", "org.fengqiao.custody.CustodyAccess#approval"})
+    @LegalRule(value = "C19", model = {"org.fengqiao.custody.CustodyManagement#executeDisposal"})
     void illegalActionsAreRefusedInTheContractsOrder_C11_C12_C19() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "CONTRABAND");
@@ -261,6 +279,9 @@ class CustodyApiTest extends CustodyApiSupport {
     }
 
     @Test
+    @LegalRule(value = "C13", model = {"processes/custody/property-disposal-approval.dmn#Rule_01", "processes/custody/property-disposal-approval.dmn#Rule_03"})
+    @LegalRule(value = "C14", model = {"processes/custody/property-disposal-approval.dmn#Rule_07"})
+    @LegalRule(value = "C15", model = {"org.fengqiao.custody.DisposalType#handsToPerson", "org.fengqiao.custody.CustodyManagement#executeDisposal"})
     void disposalAuthorityComesFromTheDecisionTable_C13_C14_C15() throws Exception {
         String caseId = openPoliceCase();
         String general = storedPoliceItem(caseId, "GENERAL");
@@ -273,32 +294,46 @@ class CustodyApiTest extends CustodyApiSupport {
         JsonNode requested = act("officer1", perishable, "disposal-request",
                 "{\"disposalType\":\"EARLY_DISPOSAL_SALE\",\"legalBasisDocNo\":\"先处2号\"}");
         assertThat(requested.at("/disposal/approvalLevel").asText()).isEqualTo("县级以上公安机关负责人");
-        assertThat(requested.at("/disposal/approverRole").asText()).isEqualTo("depthead");
-        // C14: a final disposal follows the judgment
+        assertThat(requested.at("/disposal/approverRole").asText()).isEqualTo("agencyhead");
+        assertThat(texts(requested.at("/disposal/approverRoles"))).containsExactly("agencyhead");
+        // C13: the department head is below the level the law names → 403; the agency's head decides
+        postAs("depthead", "/api/property-items/" + perishable + "/disposal-approval", "{\"approved\":true}")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("/problems/forbidden"));
+        assertThat(texts(read(getAs("agencyhead", "/api/property-items/" + perishable)).get("allowedActions")))
+                .containsExactly("disposal-approval");
+        act("agencyhead", perishable, "disposal-approval", "{\"approved\":true}");
+        // C14: a final disposal follows the judgment, once the proceedings have ended (C17)
+        conclude("officer1", caseId);
         JsonNode confiscation = act("officer1", general, "disposal-request",
                 "{\"disposalType\":\"RETURN_VICTIM_BY_JUDGMENT\",\"legalBasisDocNo\":\"（2026）鲁1103刑初88号\"}");
         assertThat(confiscation.at("/disposal/approvalLevel").asText()).isEqualTo("依生效裁判或决定执行");
+        assertThat(texts(confiscation.at("/disposal/approverRoles"))).containsExactly("depthead", "agencyhead");
         act("depthead", general, "disposal-approval", "{\"approved\":true}");
         // C15: a return needs the recipient's identity
         postAs("custodian", "/api/property-items/" + general + "/disposal-execution", "{\"executedBy\":[\"custodian\"]}")
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("recipientName", "recipientIdNumber")));
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("recipient.name",
+                        "recipient.idNumber", "recipient.relation")));
         JsonNode done = act("custodian", general, "disposal-execution", """
-                {"executedBy":["custodian"],"receiptNo":"FH-1","recipientName":"李某","recipientIdNumber":"371102199001011234"}""");
+                {"executedBy":["custodian"],"receiptNo":"FH-1","recipient":{"name":"李某","idNumber":"371102199001011234","relation":"OWNER"}}""");
         assertThat(done.get("status").asText()).isEqualTo("DISPOSED");
     }
 
     @Test
+    @LegalRule(value = "C3", model = {"processes/custody/property-intake.bpmn#Timer_HandoverOverdue", "org.fengqiao.custody.CustodyProperties#handoverLimit"})
     void procuratorateHandsOverWithinThreeDays_C3() throws Exception {
+        // S23-2010 第25条: the procuratorate's case team hands seized items over within 3 days
+        assertThat(properties.handoverLimit("PROCURATORATE")).isEqualTo(new TimeLimit(3, DeadlineUnit.CALENDAR_DAYS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
         String caseId = openCase("prosecutor", "rz-procuratorate", List.of("prosecutor", "officer1"));
         JsonNode item = register("prosecutor", caseId, "DOCUMENT").get(0);
-        OffsetDateTime created = OffsetDateTime.parse(item.get("createdAt").asText());
-        OffsetDateTime due = OffsetDateTime.parse(item.get("handoverDueAt").asText());
-        assertThat(due.toLocalDate()).isAfterOrEqualTo(created.toLocalDate().plusDays(3));
-        assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(23, 59, 59));
+        // Friday 4 December + 3 days (the start day not counted) = Monday 7 December, end of the day
+        assertThat(OffsetDateTime.parse(item.get("handoverDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-07T23:59:59+08:00"));
     }
 
     @Test
+    @LegalRule(value = "C2", model = {"processes/custody/property-intake.bpmn#Gateway_HeldByCentre", "org.fengqiao.custody.PropertyCategory#notHeld"})
     void frozenAssetsAreRegisteredNotHeld_C2() throws Exception {
         String caseId = openPoliceCase();
         JsonNode item = register("officer1", caseId, "FROZEN_ASSET").get(0);
@@ -419,7 +454,7 @@ class CustodyApiTest extends CustodyApiSupport {
     @Test
     void aRepeatedRegistrationWithTheSameIdempotencyKeyCreatesNothingNew() throws Exception {
         String caseId = openPoliceCase();
-        String body = "[{\"name\":\"手机\",\"category\":\"ELECTRONIC_DATA\",\"quantity\":1,\"unit\":\"部\",\"measure\":\"SEIZE\"}]";
+        String body = "[{\"name\":\"手机\",\"category\":\"ELECTRONIC_DATA\",\"quantity\":1,\"unit\":\"部\",\"measure\":\"SEIZE\",\"source\":\"嫌疑人随身\"}]";
         String first = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/api/property-cases/" + caseId + "/items")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("officer1", "demo"))

@@ -9,6 +9,7 @@ import java.util.List;
 import org.fengqiao.calendar.DeadlineUnit;
 import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.fengqiao.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +82,7 @@ class CustodyLifecycleAcrossYearsTest extends CustodyApiSupport {
         assertThat(act("officer1", policeItem, "transfer", "{\"toAgencyId\":\"rz-procuratorate\",\"mode\":\"RECORD_ONLY\"}")
                 .get("controllingAgencyId").asText()).isEqualTo("rz-procuratorate");
 
+        conclude("prosecutor", caseId);
         JsonNode requested = act("prosecutor", ids.get(1), "disposal-request",
                 "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"（" + today.getYear() + "）鲁1103刑初1号判决书\"}");
         assertThat(requested.get("status").asText()).isEqualTo("DISPOSAL_REQUESTED");
@@ -92,6 +94,7 @@ class CustodyLifecycleAcrossYearsTest extends CustodyApiSupport {
 
     /** C7 (最高法解释 第447条: 执行回单 within one month): the disposal limit is one calendar month. */
     @Test
+    @LegalRule(value = "C7", model = {"processes/custody/property-disposal.bpmn#Timer_ApprovalOverdue", "processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"})
     void disposalLimitIsOneCalendarMonth_C7() throws Exception {
         assertThat(properties.disposalLimit("DESTROY")).isEqualTo(new TimeLimit(1, DeadlineUnit.MONTHS));
         TestClock.runFrom(OffsetDateTime.parse("2026-01-31T10:00:00+08:00"));

@@ -32,7 +32,10 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.fengqiao.supervision.Supervision;
 import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionRecords;
+import org.fengqiao.calendar.DeadlineUnit;
+import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.LegalRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,6 +67,8 @@ class CustodyProcessTest extends CustodyApiSupport {
     @Autowired SupervisionRecords supervision;
     @Autowired CustodyManagement custody;
     @Autowired PropertyItems items;
+    @Autowired CustodyProperties properties;
+    @Autowired org.fengqiao.calendar.WorkingCalendar custodyCalendar;
 
     @Override
     MockMvc mvc() {
@@ -96,6 +101,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(1)
+    @LegalRule(value = "C1", model = {"processes/custody/property-intake.bpmn#Timer_HandoverOverdue", "org.fengqiao.custody.CustodyProperties#handoverLimit"})
     void overdueHandoverRaisesAnAlertAndASupervisionRecordOnce_C1() throws Exception {
         String caseId = openPoliceCase();
         JsonNode item = register("officer1", caseId, "GENERAL").get(0);
@@ -132,6 +138,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(2)
+    @LegalRule(value = "C2", model = {"processes/custody/property-intake.bpmn#Gateway_HeldByCentre", "org.fengqiao.custody.PropertyCategory#notHeld"})
     void notHeldPropertySkipsTheHandover_C2() throws Exception {
         String caseId = openPoliceCase();
         String id = register("officer1", caseId, "REAL_ESTATE").get(0).get("id").asText();
@@ -148,6 +155,8 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(3)
+    @LegalRule(value = "C6", model = {"processes/custody/property-loan.bpmn#Timer_LoanOverdue", "org.fengqiao.custody.CustodyManagement#loanOverdue"})
+    @LegalRule(value = "C20", model = {"processes/custody/property-loan.bpmn#Gateway_ReturnCondition", "processes/custody/property-loan.bpmn#ServiceTask_ReportReturnException"})
     void overdueLoanIsReportedToBothDepartmentHeadsAndADamagedReturnBecomesAnException_C6_C20() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
@@ -180,6 +189,8 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(4)
+    @LegalRule(value = "C11", model = {"org.fengqiao.custody.CustodyAccess#custodianSide", "org.fengqiao.custody.CustodyManagement#openCase"})
+    @LegalRule(value = "C12", model = {"processes/custody/property-loan.bpmn#UserTask_ApproveLoan", "org.fengqiao.custody.CustodyAccess#approval"})
     void theTasklistDoorRunsTheSameSeparationOfDutiesChecks_C11_C12() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
@@ -221,6 +232,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(items.find(id).orElseThrow().status()).isEqualTo(ItemStatus.IN_STORAGE);
 
         // disposal: the requester may not approve in the Tasklist; the department head rejects
+        conclude("officer1", caseId);
         act("officer1", id, "disposal-request", "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判3号\"}");
         Task disposalApproval = tasks.createTaskQuery().processInstanceBusinessKey(id)
                 .taskDefinitionKey("UserTask_ApproveDisposal").singleResult();
@@ -236,6 +248,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(5)
+    @LegalRule(value = "C16", model = {"org.fengqiao.custody.PropertyCategory#notPhysicallyTransferable", "processes/custody/property-transfer.bpmn#UserTask_ReceiveTransfer"})
     void transfersRemoteDisplaysAndDisposalsTakeEveryPath_C16() throws Exception {
         String caseId = openPoliceCase();
         String physical = storedPoliceItem(caseId, "DOCUMENT");
@@ -260,6 +273,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(last.at("/details/recordingHash").asText()).isEqualTo("abc123");
 
         String valuable = stored(caseId, "officer1", "VALUABLE", "zone-valuables");
+        conclude("officer1", caseId);
         act("officer1", valuable, "disposal-request",
                 "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"（2026）鲁11刑终5号\"}");
         act("depthead", valuable, "disposal-approval", "{\"approved\":true}");
@@ -309,15 +323,20 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     @Test
     @Order(6)
+    @LegalRule(value = "C4", model = {"processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"})
+    @LegalRule(value = "C7", model = {"processes/custody/property-disposal.bpmn#Timer_ApprovalOverdue", "processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"})
     void unrelatedPropertyNotReleasedWithinThreeDaysIsSupervised_C4_C7() throws Exception {
+        // 刑诉法 第145条: property found unrelated is released within 3 days (C4); one month otherwise (C7)
+        assertThat(properties.disposalLimit("RELEASE_UNRELATED")).isEqualTo(new TimeLimit(3, DeadlineUnit.CALENDAR_DAYS));
+        assertThat(properties.disposalLimit("CONFISCATE_TO_TREASURY")).isEqualTo(new TimeLimit(1, DeadlineUnit.MONTHS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
         JsonNode requested = act("officer1", id, "disposal-request",
                 "{\"disposalType\":\"RELEASE_UNRELATED\",\"legalBasisDocNo\":\"解除扣押决定书1号\"}");
         OffsetDateTime due = OffsetDateTime.parse(requested.at("/disposal/dueAt").asText());
-        OffsetDateTime requestedAt = OffsetDateTime.parse(requested.get("updatedAt").asText());
-        assertThat(due.toLocalDate()).isAfterOrEqualTo(requestedAt.toLocalDate().plusDays(3));
-        assertThat(due.toLocalDate()).isBefore(requestedAt.toLocalDate().plusDays(10));
+        // Friday 4 December + 3 days = Monday 7 December
+        assertThat(due).isEqualTo(OffsetDateTime.parse("2026-12-07T23:59:59+08:00"));
         ProcessInstance pi = instance("property-disposal", id);
         assertThat(timer(pi).getDuedate().toInstant()).isEqualTo(due.toInstant());
 
@@ -331,21 +350,26 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(supervision.forTarget(CustodyManagement.TARGET_TYPE, id)).hasSize(2);
         assertThat(custody.alerts(id)).extracting(CustodyAlert::kind).containsExactly("DISPOSAL_OVERDUE", "DISPOSAL_OVERDUE");
         act("custodian", id, "disposal-execution",
-                "{\"executedBy\":[\"custodian\"],\"recipientName\":\"张某\",\"recipientIdNumber\":\"371102198001011111\"}");
+                "{\"executedBy\":[\"custodian\"],\"recipient\":{\"name\":\"张某\",\"idNumber\":\"371102198001011111\",\"relation\":\"OWNER\"}}");
         assertThat(pi).isEnded().hasPassed("Timer_ApprovalOverdue", "Timer_ExecutionOverdue",
                 "ServiceTask_RaiseDisposalOverdue", "EndEvent_Disposed");
 
         // other disposals: one month (执行回单 after a judgment, C7)
         String other = storedPoliceItem(caseId, "GENERAL");
+        conclude("officer1", caseId);
         JsonNode confiscation = act("officer1", other, "disposal-request",
                 "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判决书\"}");
         OffsetDateTime otherDue = OffsetDateTime.parse(confiscation.at("/disposal/dueAt").asText());
-        assertThat(otherDue.toLocalDate()).isAfterOrEqualTo(OffsetDateTime.parse(confiscation.get("updatedAt").asText())
-                .toLocalDate().plusMonths(1));
+        // requested on the clock's day (still 4 December + the hours the timers moved it) + one month
+        OffsetDateTime requestedOn = OffsetDateTime.parse(confiscation.get("updatedAt").asText());
+        assertThat(otherDue).isEqualTo(custodyCalendar.deadline(requestedOn, new TimeLimit(1, DeadlineUnit.MONTHS)));
+        assertThat(otherDue.toLocalDate()).isAfterOrEqualTo(requestedOn.toLocalDate().plusMonths(1))
+                .isBefore(requestedOn.toLocalDate().plusMonths(1).plusDays(8));
     }
 
     @Test
     @Order(7)
+    @LegalRule(value = "C3", model = {"processes/custody/property-intake.bpmn#Timer_HandoverOverdue", "org.fengqiao.custody.CustodyProperties#handoverLimit"})
     void aDeadlineRunningIntoAYearWithoutANoticeFollowsTheProvisionalCalendar_C3() throws Exception {
         moveClock(OffsetDateTime.parse("2026-12-30T10:00:00+08:00"));
         String caseId = openCase("prosecutor", "rz-procuratorate", List.of("prosecutor", "officer1"));
@@ -355,6 +379,191 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(OffsetDateTime.parse(item.get("handoverDueAt").asText()).toInstant())
                 .isEqualTo(OffsetDateTime.parse("2027-01-04T23:59:59+08:00").toInstant());
         assertThat(item.get("provisionalDeadlines")).extracting(JsonNode::asText).containsExactly("handoverDueAt");
+    }
+
+    @Test
+    @Order(7)
+    @LegalRule(value = "C9", model = {"org.fengqiao.custody.CustodyProperties#unclaimedPeriod",
+            "org.fengqiao.custody.CustodyManagement#requestDisposal"})
+    @LegalRule(value = "C10", model = {"org.fengqiao.custody.CustodyProperties#unclaimedPeriod",
+            "processes/custody/property-refund.bpmn#ServiceTask_RecordRefund", "org.fengqiao.custody.CustodyManagement#refund"})
+    void unclaimedPropertyGoesToTheTreasuryAfterSixMonthsOrAYearAndIsRefundedOnALaterClaim_C9_C10() throws Exception {
+        assertThat(properties.unclaimedPeriod(CaseType.ADMINISTRATIVE)).isEqualTo(new TimeLimit(6, DeadlineUnit.MONTHS));
+        assertThat(properties.unclaimedPeriod(CaseType.CRIMINAL)).isEqualTo(new TimeLimit(12, DeadlineUnit.MONTHS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
+        // C9, administrative case: notified on 4 June → 6 months end on 4 December (today): not yet
+        String admin = read(postAs("officer1", "/api/property-cases", """
+                {"agencyCaseNo":"日公（治）立字〔2026〕5号","caseName":"某治安案件","caseType":"ADMINISTRATIVE",
+                 "handlingAgencyId":"rz-police","officerIds":["officer1","officer2"]}""").andExpect(status().isCreated()))
+                .get("id").asText();
+        String item = storedPoliceItem(admin, "GENERAL");
+        conclude("officer1", admin);
+        String request = "{\"disposalType\":\"UNCLAIMED_TO_TREASURY\",\"legalBasisDocNo\":\"认领公告1号\"%s}";
+        postAs("officer1", "/api/property-items/" + item + "/disposal-request", request.formatted(""))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("noticePublishedOn"));
+        postAs("officer1", "/api/property-items/" + item + "/disposal-request",
+                request.formatted(",\"noticePublishedOn\":\"2026-06-04\"")).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("noticePublishedOn"));
+        act("officer1", item, "disposal-request", request.formatted(",\"noticePublishedOn\":\"2026-06-03\""));
+        act("depthead", item, "disposal-approval", "{\"approved\":true}");
+        act("custodian", item, "disposal-execution", "{\"executedBy\":[\"custodian\"],\"receiptNo\":\"国库-3\"}");
+        // C10, criminal case: one year
+        String criminal = openPoliceCase();
+        String claimed = register("officer1", criminal, "GENERAL").get(0).get("id").asText();
+        act("officer1", claimed, "handover", "{\"centreId\":\"rz-custody\"}");
+        act("custodian", claimed, "inspection", "{\"result\":\"PASS\",\"zoneId\":\"zone-ordinary\",\"location\":\"A-02-01\"}");
+        conclude("officer1", criminal);
+        postAs("officer1", "/api/property-items/" + claimed + "/disposal-request",
+                request.formatted(",\"noticePublishedOn\":\"2025-12-04\"")).andExpect(status().isUnprocessableEntity());
+        act("officer1", claimed, "disposal-request", request.formatted(",\"noticePublishedOn\":\"2025-12-03\""));
+        act("depthead", claimed, "disposal-approval", "{\"approved\":true}");
+        act("custodian", claimed, "disposal-execution", "{\"executedBy\":[\"custodian\"],\"receiptNo\":\"国库-4\"}");
+        // the owner turns up later: refund from the treasury, once; the item stays DISPOSED
+        assertThat(texts(read(getAs("officer1", "/api/property-items/" + claimed)).get("allowedActions"))).containsExactly("refund");
+        postAs("officer1", "/api/property-items/" + claimed + "/refund", "{\"legalBasisDocNo\":\"退库决定1号\"}")
+                .andExpect(status().isUnprocessableEntity());
+        JsonNode refunded = act("officer1", claimed, "refund", """
+                {"legalBasisDocNo":"退库决定1号","receiptNo":"退库-1","recipient":{"name":"孙某","idNumber":"371102197001011234","relation":"OWNER"}}""");
+        assertThat(refunded.get("status").asText()).isEqualTo("DISPOSED");
+        assertThat(texts(refunded.get("allowedActions"))).isEmpty();
+        postAs("officer1", "/api/property-items/" + claimed + "/refund", """
+                {"legalBasisDocNo":"退库决定1号","recipient":{"name":"孙某","idNumber":"371102197001011234","relation":"OWNER"}}""")
+                .andExpect(status().isConflict());
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + claimed + "/ledger"));
+        assertThat(ledger.get(ledger.size() - 1).get("eventType").asText()).isEqualTo("REFUND_FROM_TREASURY");
+        assertThat(instanceHistory("property-refund", claimed)).isTrue();
+        // only property remitted as unclaimed is refunded
+        String stored = storedPoliceItem(criminal, "GENERAL");
+        postAs("officer1", "/api/property-items/" + stored + "/refund", """
+                {"legalBasisDocNo":"退库决定2号","recipient":{"name":"孙某","idNumber":"371102197001011234","relation":"OWNER"}}""")
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    @Order(7)
+    @LegalRule(value = "C1", model = {"processes/custody/property-handover-deferral.bpmn#ServiceTask_RecordHandoverDeferral",
+            "org.fengqiao.custody.HandoverException", "org.fengqiao.custody.CustodyManagement#deferHandover"})
+    void aRemoteExtractionOrAnUrgentAppraisalStartsTheHandoverClockAgain_C1() throws Exception {
+        assertThat(properties.handoverLimit("POLICE")).isEqualTo(new TimeLimit(24, DeadlineUnit.HOURS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
+        String caseId = openPoliceCase();
+        JsonNode item = read(postAs("officer1", "/api/property-cases/" + caseId + "/items", """
+                [{"name":"异地提取的账册","category":"DOCUMENT","quantity":1,"unit":"册","measure":"SEIZE",
+                  "source":"青岛市某公司财务室","seizedAt":"2026-12-02T15:00:00+08:00"}]""").andExpect(status().isCreated())).get(0);
+        String id = item.get("id").asText();
+        assertThat(OffsetDateTime.parse(item.get("handoverDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-03T15:00:00+08:00"));
+        assertThat(texts(item.get("allowedActions"))).containsExactly("handover", "handover-deferral");
+        String path = "/api/property-items/" + id + "/handover-deferral";
+        postAs("officer1", path, "{\"exception\":\"REMOTE_EXTRACTION\",\"clockFrom\":\"2026-12-05T09:00:00+08:00\",\"reason\":\"x\"}")
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("clockFrom"));
+        // back at the unit at 09:00 today: 24 hours from then
+        JsonNode deferred = act("officer1", id, "handover-deferral",
+                "{\"exception\":\"REMOTE_EXTRACTION\",\"clockFrom\":\"2026-12-04T09:00:00+08:00\",\"reason\":\"赴青岛提取，今晨返回\"}");
+        assertThat(OffsetDateTime.parse(deferred.get("handoverDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-05T09:00:00+08:00"));
+        ProcessInstance intake = instance("property-intake", id);
+        assertThat(timer(intake).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-05T09:00:00+08:00").toInstant());
+        // an urgent appraisal needs the department head: the officer is refused, the head records it
+        postAs("officer1", path, "{\"exception\":\"URGENT_APPRAISAL\",\"clockFrom\":\"2026-12-06T12:00:00+08:00\",\"reason\":\"笔迹鉴定\"}")
+                .andExpect(status().isForbidden());
+        JsonNode appraisal = act("depthead", id, "handover-deferral",
+                "{\"exception\":\"URGENT_APPRAISAL\",\"clockFrom\":\"2026-12-06T12:00:00+08:00\",\"reason\":\"紧急笔迹鉴定\"}");
+        assertThat(OffsetDateTime.parse(appraisal.get("handoverDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-07T12:00:00+08:00"));
+        assertThat(timer(intake).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-07T12:00:00+08:00").toInstant());
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
+        JsonNode last = ledger.get(ledger.size() - 1);
+        assertThat(last.get("eventType").asText()).isEqualTo("HANDOVER_DEFERRED");
+        assertThat(last.at("/details/approvedBy").asText()).isEqualTo("depthead");
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("property-handover-deferral")
+                .processInstanceBusinessKey(id).finished().count()).isEqualTo(2);
+        act("officer1", id, "handover", "{\"centreId\":\"rz-custody\"}");
+        postAs("officer1", path, "{\"exception\":\"REMOTE_EXTRACTION\",\"clockFrom\":\"2026-12-04T09:00:00+08:00\",\"reason\":\"x\"}")
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    @Order(7)
+    @LegalRule(value = "C6", model = {"processes/custody/property-loan-extension.bpmn#ServiceTask_RecordLoanExtension",
+            "processes/custody/property-loan.bpmn#Timer_LoanOverdue", "org.fengqiao.custody.CustodyManagement#extendLoan"})
+    void aLoanIsExtendedByTheDepartmentHeadAndItsTimerFollows_C6() throws Exception {
+        TestClock.runFrom(OffsetDateTime.parse("2026-12-04T10:00:00+08:00"));
+        String caseId = openPoliceCase();
+        String id = storedPoliceItem(caseId, "GENERAL");
+        act("officer1", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\"2026-12-06T10:00:00+08:00\"}");
+        act("depthead", id, "loan-approval", "{\"approved\":true}");
+        ProcessInstance loan = instance("property-loan", id);
+        assertThat(timer(loan).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-06T10:00:00+08:00").toInstant());
+        String path = "/api/property-items/" + id + "/loan-extension";
+        // the borrower cannot extend his own loan; the department head does
+        postAs("officer1", path, "{\"plannedReturnAt\":\"2026-12-10T10:00:00+08:00\",\"reason\":\"鉴定未完\"}")
+                .andExpect(status().isForbidden());
+        postAs("depthead", path, "{\"plannedReturnAt\":\"2026-12-05T10:00:00+08:00\",\"reason\":\"鉴定未完\"}")
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("plannedReturnAt"));
+        JsonNode extended = act("depthead", id, "loan-extension",
+                "{\"plannedReturnAt\":\"2026-12-10T10:00:00+08:00\",\"reason\":\"鉴定未完\"}");
+        assertThat(extended.get("status").asText()).isEqualTo("ON_LOAN");
+        assertThat(OffsetDateTime.parse(extended.at("/loan/plannedReturnAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-10T10:00:00+08:00"));
+        assertThat(timer(loan).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-10T10:00:00+08:00").toInstant());
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
+        assertThat(ledger.get(ledger.size() - 1).get("eventType").asText()).isEqualTo("LOAN_EXTEND");
+        assertThat(instanceHistory("property-loan-extension", id)).isTrue();
+        assertThat(act("custodian", id, "loan-return", "{\"condition\":\"INTACT\"}").get("status").asText())
+                .isEqualTo("IN_STORAGE");
+    }
+
+    @Test
+    @Order(7)
+    @LegalRule(value = "C5", model = {"processes/custody/property-measure-period.bpmn#Timer_MeasurePeriodEnds",
+            "processes/custody/property-measure-extension.bpmn#ServiceTask_RecordMeasureExtension",
+            "org.fengqiao.custody.Measure#hasAdministrativePeriod", "org.fengqiao.custody.CustodyManagement#extendMeasure"})
+    void anAdministrativeSeizureLasts30DaysAndIsExtendedOnceBy30ByTheAgencysHead_C5() throws Exception {
+        assertThat(properties.administrativeMeasureLimit()).isEqualTo(new TimeLimit(30, DeadlineUnit.CALENDAR_DAYS));
+        assertThat(properties.administrativeMeasureExtension()).isEqualTo(new TimeLimit(30, DeadlineUnit.CALENDAR_DAYS));
+        TestClock.runFrom(OffsetDateTime.parse("2026-11-02T10:00:00+08:00"));
+        String caseId = read(postAs("officer1", "/api/property-cases", """
+                {"agencyCaseNo":"日公（治）立字〔2026〕9号","caseName":"某治安案件","caseType":"ADMINISTRATIVE",
+                 "handlingAgencyId":"rz-police","officerIds":["officer1","officer2"]}""").andExpect(status().isCreated()))
+                .get("id").asText();
+        JsonNode item = read(postAs("officer1", "/api/property-cases/" + caseId + "/items", """
+                [{"name":"无证经营的货物","category":"GENERAL","quantity":20,"unit":"箱","measure":"SEIZE",
+                  "source":"某商店","seizedAt":"2026-11-02T08:00:00+08:00"}]""").andExpect(status().isCreated())).get(0);
+        String id = item.get("id").asText();
+        // Monday 2 November + 30 days = Wednesday 2 December
+        assertThat(OffsetDateTime.parse(item.get("measureDueAt").asText()))
+                .isEqualTo(OffsetDateTime.parse("2026-12-02T23:59:59+08:00"));
+        ProcessInstance period = instance("property-measure-period", id);
+        assertThat(timer(period).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-02T23:59:59+08:00").toInstant());
+        String path = "/api/property-items/" + id + "/measure-extension";
+        postAs("officer1", path, "{\"reason\":\"案情复杂\"}").andExpect(status().isForbidden());
+        postAs("depthead", path, "{\"reason\":\"案情复杂\"}").andExpect(status().isForbidden());
+        JsonNode extended = act("agencyhead", id, "measure-extension", "{\"reason\":\"案情复杂，需进一步鉴定\"}");
+        OffsetDateTime newDue = OffsetDateTime.parse(extended.get("measureDueAt").asText());
+        assertThat(newDue).isEqualTo(custodyCalendar.deadline(OffsetDateTime.parse("2026-12-02T23:59:59+08:00"),
+                new TimeLimit(30, DeadlineUnit.CALENDAR_DAYS)));
+        assertThat(newDue.toLocalDate()).isAfterOrEqualTo(java.time.LocalDate.parse("2027-01-01"));
+        assertThat(timer(period).getDuedate().toInstant()).isEqualTo(newDue.toInstant());
+        postAs("agencyhead", path, "{\"reason\":\"再次延长\"}").andExpect(status().isConflict());
+        // the period ends with the measure in force: alert and 督办
+        moveClock(newDue.plusHours(1));
+        management.executeJob(timer(period).getId());
+        assertThat(custody.alerts(id)).extracting(CustodyAlert::kind).contains("MEASURE_OVERDUE");
+        assertThat(period).isEnded().hasPassed("ServiceTask_RaiseMeasureOverdue", "EndEvent_MeasurePeriodChecked");
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
+        assertThat(ledger.findValuesAsText("eventType")).contains("MEASURE_EXTENDED");
+    }
+
+    private boolean instanceHistory(String key, String businessKey) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
+                .processInstanceBusinessKey(businessKey).finished().count() == 1;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> result = new ArrayList<>();
+        array.forEach(n -> result.add(n.asText()));
+        return result;
     }
 
     @Test
@@ -402,7 +611,8 @@ class CustodyProcessTest extends CustodyApiSupport {
         List<ProcessDefinition> definitions = custodyDefinitions();
         assertThat(definitions).extracting(ProcessDefinition::getKey).containsExactlyInAnyOrder("property-intake",
                 "property-loan", "property-transfer", "property-remote-display", "property-disposal",
-                "property-inventory");
+                "property-inventory", "property-refund", "property-handover-deferral", "property-loan-extension",
+                "property-measure-period", "property-measure-extension");
         for (ProcessDefinition definition : definitions) {
             Map<String, List<HistoricActivityInstance>> byInstance = history.createHistoricActivityInstanceQuery()
                     .processDefinitionId(definition.getId()).list().stream()

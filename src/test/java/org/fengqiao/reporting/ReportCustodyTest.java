@@ -46,9 +46,10 @@ class ReportCustodyTest {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String caseId = created.text("id");
         Api.Response items = api().post("officer1", "/api/property-cases/" + caseId + "/items", """
-                [{"name":"手机","category":"ELECTRONIC_DATA","quantity":1,"unit":"部","measure":"SEIZE","valuation":1000,"evidenceUse":true},
-                 {"name":"现金","category":"CASH","quantity":1,"unit":"捆","measure":"SEIZE","valuation":5000,"evidenceUse":true},
-                 {"name":"刀具","category":"GENERAL","quantity":1,"unit":"把","measure":"SEIZE","valuation":10,"evidenceUse":true}]""");
+                [{"name":"手机","category":"ELECTRONIC_DATA","quantity":1,"unit":"部","measure":"SEIZE","valuation":1000,"evidenceUse":true,"source":"嫌疑人随身"},
+                 {"name":"现金","category":"CASH","quantity":1,"unit":"捆","measure":"SEIZE","valuation":5000,"evidenceUse":true,"source":"嫌疑人住处",
+                  "sealedBy":["officer1","officer2"],"photoHashes":["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"]},
+                 {"name":"刀具","category":"GENERAL","quantity":1,"unit":"把","measure":"SEIZE","valuation":10,"evidenceUse":true,"source":"案发现场"}]""");
         assertThat(items.status()).as(items.body().toString()).isEqualTo(201);
         String waiting = items.body().get(0).path("id").asText();
         String late = items.body().get(1).path("id").asText();

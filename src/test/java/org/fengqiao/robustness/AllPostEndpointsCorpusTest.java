@@ -102,7 +102,7 @@ class AllPostEndpointsCorpusTest {
         ids.put("/api/property-cases/", propertyCase.text("id"));
         Api.Response items = api.post("officer1", "/api/property-cases/" + propertyCase.text("id") + "/items", List.of(
                 Map.of("name", "手机", "category", "GENERAL", "quantity", 1, "unit", "部", "measure", "SEIZE",
-                        "valuation", 100, "evidenceUse", false)));
+                        "valuation", 100, "evidenceUse", false, "source", "语料测试现场")));
         ids.put("/api/property-items/", items.body().get(0).path("id").asText());
         Api.Response appeal = api.post("grid1", "/api/appeals", Map.of("type", "MINSHENG", "channel", "GRID_APP",
                 "gridId", "ADW-01", "description", "路灯不亮", "urgency", "NORMAL"));

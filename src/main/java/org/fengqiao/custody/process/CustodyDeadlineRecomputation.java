@@ -35,6 +35,8 @@ class CustodyDeadlineRecomputation {
             switch (moved.field()) {
                 case HANDOVER_DUE_AT -> gateway.moveDeadline(INTAKE, moved.itemId(), HANDOVER_DUE_AT, moved.newDueAt(),
                         TIMER_HANDOVER_OVERDUE);
+                case MEASURE_DUE_AT -> gateway.moveDeadline(MEASURE_PERIOD, moved.itemId(), MEASURE_DUE_AT,
+                        moved.newDueAt(), TIMER_MEASURE_PERIOD_ENDS);
                 case DISPOSAL_DUE_AT -> gateway.moveDeadline(DISPOSAL, moved.itemId(), DISPOSAL_DUE_AT, moved.newDueAt(),
                         TIMER_APPROVAL_OVERDUE, TIMER_EXECUTION_OVERDUE);
                 default -> throw new IllegalStateException("no timer for " + moved.field());

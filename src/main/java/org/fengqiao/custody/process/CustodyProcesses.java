@@ -9,6 +9,11 @@ public final class CustodyProcesses {
     public static final String REMOTE_DISPLAY = "property-remote-display";
     public static final String DISPOSAL = "property-disposal";
     public static final String INVENTORY = "property-inventory";
+    public static final String REFUND = "property-refund";
+    public static final String HANDOVER_DEFERRAL = "property-handover-deferral";
+    public static final String LOAN_EXTENSION = "property-loan-extension";
+    public static final String MEASURE_PERIOD = "property-measure-period";
+    public static final String MEASURE_EXTENSION = "property-measure-extension";
 
     public static final String TASK_HAND_OVER = "UserTask_HandOverItem";
     public static final String TASK_INSPECT_HANDOVER = "UserTask_InspectHandover";
@@ -28,6 +33,14 @@ public final class CustodyProcesses {
     public static final String STEP_RECORD_DISPOSAL_REQUEST = "ServiceTask_RecordDisposalRequest";
     public static final String STEP_RECORD_DISCREPANCIES = "ServiceTask_RecordDiscrepancies";
     public static final String STEP_RAISE_DISPOSAL_OVERDUE = "ServiceTask_RaiseDisposalOverdue";
+    public static final String STEP_RECORD_REFUND = "ServiceTask_RecordRefund";
+    public static final String STEP_RECORD_HANDOVER_DEFERRAL = "ServiceTask_RecordHandoverDeferral";
+    public static final String STEP_RECORD_LOAN_EXTENSION = "ServiceTask_RecordLoanExtension";
+    public static final String TIMER_LOAN_OVERDUE = "Timer_LoanOverdue";
+    public static final String TIMER_MEASURE_PERIOD_ENDS = "Timer_MeasurePeriodEnds";
+    public static final String STEP_RAISE_MEASURE_OVERDUE = "ServiceTask_RaiseMeasureOverdue";
+    public static final String STEP_RECORD_MEASURE_EXTENSION = "ServiceTask_RecordMeasureExtension";
+    public static final String MEASURE_DUE_AT = "measureDueAt";
 
     public static final String TIMER_HANDOVER_OVERDUE = "Timer_HandoverOverdue";
     public static final String TIMER_APPROVAL_OVERDUE = "Timer_ApprovalOverdue";
@@ -58,7 +71,7 @@ public final class CustodyProcesses {
     public static final java.util.Set<String> PROCESS_OWNED = java.util.Set.of(ITEM_ID, INVENTORY_ID, HELD,
             HANDOVER_DUE_AT, OFFICER_IDS, INSPECTION_PASSED, APPROVER_GROUP, PLANNED_RETURN_AT, LOAN_DUE_AT,
             LOAN_APPROVED, RETURN_INTACT, RETURN_CONDITION, RETURN_INSPECTED_BY, PHYSICAL, RECEIVING_GROUPS,
-            DISPOSAL_APPROVED, DISCREPANCIES, DISPOSAL_DUE_AT);
+            DISPOSAL_APPROVED, DISCREPANCIES, DISPOSAL_DUE_AT, MEASURE_DUE_AT);
 
     private CustodyProcesses() {
     }

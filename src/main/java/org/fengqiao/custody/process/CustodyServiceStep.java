@@ -27,14 +27,18 @@ import org.springframework.stereotype.Component;
 class CustodyServiceStep implements JavaDelegate {
 
     private static final List<String> REQUEST_FIELDS = List.of("reason", "plannedReturnAt", "toAgencyId", "mode", "requestingAgencyId",
-            "scheduledAt", "recordingHash", "disposalType", "legalBasisDocNo");
+            "scheduledAt", "recordingHash", "disposalType", "legalBasisDocNo", "noticePublishedOn", "receiptNo",
+            "recipientName", "recipientIdNumber", "recipientRelation", "recipientAuthorisationDocNo", "exception", "clockFrom");
 
     private final CustodyManagement management;
     private final CustodyAccess access;
+    private final CustodyProcessGateway gateway;
 
-    CustodyServiceStep(CustodyManagement management, CustodyAccess access) {
+    CustodyServiceStep(CustodyManagement management, CustodyAccess access,
+                       @org.springframework.context.annotation.Lazy CustodyProcessGateway gateway) {
         this.management = management;
         this.access = access;
+        this.gateway = gateway;
     }
 
     @Override
@@ -67,11 +71,32 @@ class CustodyServiceStep implements JavaDelegate {
                     v.string("requestingAgencyId"), v.dateTime("scheduledAt"), v.string("recordingHash"));
             case STEP_RECORD_DISPOSAL_REQUEST -> {
                 PropertyItem item = management.requestDisposal(actor(execution), itemId,
-                        v.enumValue("disposalType", DisposalType.class), v.string("legalBasisDocNo"));
+                        v.enumValue("disposalType", DisposalType.class), v.string("legalBasisDocNo"),
+                        v.date("noticePublishedOn"));
                 execution.setVariable(APPROVER_GROUP, item.disposalApproverGroup());
                 execution.setVariable(DISPOSAL_DUE_AT, CustodyVariables.date(item.disposalDueAt()));
             }
             case STEP_RAISE_DISPOSAL_OVERDUE -> management.disposalOverdue(itemId);
+            case STEP_RECORD_HANDOVER_DEFERRAL -> {
+                PropertyItem item = management.deferHandover(actor(execution), itemId,
+                        v.enumValue("exception", org.fengqiao.custody.HandoverException.class), v.dateTime("clockFrom"),
+                        v.string("reason"));
+                gateway.moveDeadline(INTAKE, itemId, HANDOVER_DUE_AT, item.handoverDueAt(), TIMER_HANDOVER_OVERDUE);
+            }
+            case STEP_RECORD_LOAN_EXTENSION -> {
+                PropertyItem item = management.extendLoan(actor(execution), itemId, v.dateTime(PLANNED_RETURN_AT),
+                        v.string("reason"));
+                gateway.moveDeadline(LOAN, itemId, LOAN_DUE_AT, item.plannedReturnAt(), TIMER_LOAN_OVERDUE);
+            }
+            case STEP_RAISE_MEASURE_OVERDUE -> management.measureOverdue(itemId);
+            case STEP_RECORD_MEASURE_EXTENSION -> {
+                PropertyItem item = management.extendMeasure(actor(execution), itemId, v.string("reason"));
+                gateway.moveDeadline(MEASURE_PERIOD, itemId, MEASURE_DUE_AT, item.measureDueAt(), TIMER_MEASURE_PERIOD_ENDS);
+            }
+            case STEP_RECORD_REFUND -> management.refund(actor(execution), itemId, v.string("legalBasisDocNo"),
+                    v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
+                            v.string("recipientIdNumber"), v.string("recipientRelation"),
+                            v.string("recipientAuthorisationDocNo")));
             case STEP_RECORD_DISCREPANCIES -> management.recordDiscrepancies(itemId);
             default -> throw new IllegalStateException("no custody step for " + execution.getCurrentActivityId());
         }

@@ -29,6 +29,7 @@ class CustodyTaskCompletion implements TaskListener {
 
     private static final List<String> FORM_FIELDS = List.of("centreId", "result", "zoneId", "location", "condition",
             "approved", "reason", "notes", "executedBy", "receiptNo", "recipientName", "recipientIdNumber",
+            "recipientRelation", "recipientAuthorisationDocNo", "depositSlipNo",
             "foundItemNos");
 
     private final CustodyManagement management;
@@ -59,7 +60,8 @@ class CustodyTaskCompletion implements TaskListener {
             case TASK_HAND_OVER -> management.handOver(caller, itemId, v.string("centreId"));
             case TASK_INSPECT_HANDOVER -> {
                 InspectionResult result = v.enumValue("result", InspectionResult.class);
-                management.inspect(caller, itemId, result, v.string("zoneId"), v.string("location"), v.string("condition"));
+                management.inspect(caller, itemId, result, v.string("zoneId"), v.string("location"), v.string("condition"),
+                        v.string("depositSlipNo"));
                 execution.setVariable(INSPECTION_PASSED, result == InspectionResult.PASS);
             }
             case TASK_APPROVE_LOAN -> {
@@ -80,7 +82,9 @@ class CustodyTaskCompletion implements TaskListener {
                         item.status() == org.fengqiao.custody.ItemStatus.DISPOSAL_APPROVED);
             }
             case TASK_EXECUTE_DISPOSAL -> management.executeDisposal(caller, itemId, v.list("executedBy"),
-                    v.string("receiptNo"), v.string("recipientName"), v.string("recipientIdNumber"));
+                    v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
+                            v.string("recipientIdNumber"), v.string("recipientRelation"),
+                            v.string("recipientAuthorisationDocNo")));
             case TASK_COUNT_ITEMS -> {
                 List<String> found = v.list("foundItemNos");
                 int discrepancies = management.countInventory(caller, itemId, found);

@@ -66,6 +66,25 @@ final class CustodyVariables {
         }
     }
 
+    java.time.LocalDate date(String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+        }
+        String s = value.toString().trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of(name, "须为 ISO-8601 日期 (must be a date such as 2026-03-01)");
+        }
+    }
+
     <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String s = string(name);
         if (s == null) {

@@ -30,7 +30,9 @@ public class CustodyWorkflow {
 
     /** Actions that start a process, and the process each starts. */
     private static final Map<String, String> STARTS = Map.of("loan-request", LOAN, "transfer", TRANSFER,
-            "remote-display", REMOTE_DISPLAY, "disposal-request", DISPOSAL);
+            "remote-display", REMOTE_DISPLAY, "disposal-request", DISPOSAL, "refund", REFUND,
+            "handover-deferral", HANDOVER_DEFERRAL, "loan-extension", LOAN_EXTENSION,
+            "measure-extension", MEASURE_EXTENSION);
 
     /** Actions that complete a user task, and the task. */
     private static final Map<String, String> TASKS = Map.of("handover", TASK_HAND_OVER,
@@ -63,6 +65,11 @@ public class CustodyWorkflow {
             variables.put(HANDOVER_DUE_AT, CustodyVariables.date(item.handoverDueAt()));
             variables.put(OFFICER_IDS, String.join(",", propertyCase.officerIds()));
             gateway.start(INTAKE, item.id(), variables, caller);
+            if (item.measureDueAt() != null) {
+                // C5: the administrative measure's period runs in its own instance
+                gateway.start(MEASURE_PERIOD, item.id(), Map.of(ITEM_ID, item.id(),
+                        MEASURE_DUE_AT, CustodyVariables.date(item.measureDueAt())), caller);
+            }
         }
         return created.stream().map(i -> items.find(i.id()).orElseThrow()).toList();
     }

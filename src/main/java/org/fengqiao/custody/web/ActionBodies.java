@@ -21,9 +21,11 @@ final class ActionBodies {
         Map<String, Object> variables() { return vars("centreId", centreId); }
     }
 
-    record Inspection(InspectionResult result, String zoneId, String location, String condition) {
+    record Inspection(InspectionResult result, String zoneId, String location, String condition,
+                      String depositSlipNo) {
         Map<String, Object> variables() {
-            return vars("result", result, "zoneId", zoneId, "location", location, "condition", condition);
+            return vars("result", result, "zoneId", zoneId, "location", location, "condition", condition,
+                    "depositSlipNo", depositSlipNo);
         }
     }
 
@@ -53,15 +55,51 @@ final class ActionBodies {
         }
     }
 
-    record DisposalRequest(DisposalType disposalType, String legalBasisDocNo) {
-        Map<String, Object> variables() { return vars("disposalType", disposalType, "legalBasisDocNo", legalBasisDocNo); }
+    record DisposalRequest(DisposalType disposalType, String legalBasisDocNo, java.time.LocalDate noticePublishedOn) {
+        Map<String, Object> variables() {
+            return vars("disposalType", disposalType, "legalBasisDocNo", legalBasisDocNo, "noticePublishedOn",
+                    noticePublishedOn == null ? null : noticePublishedOn.toString());
+        }
     }
 
-    record DisposalExecution(List<String> executedBy, String receiptNo, String recipientName, String recipientIdNumber) {
+    /** C5: extension of an administrative measure by the agency's head. */
+    record MeasureExtension(String reason) {
+        Map<String, Object> variables() { return vars("reason", reason); }
+    }
+
+    /** C6: 调用延期 by the department head. */
+    record LoanExtension(OffsetDateTime plannedReturnAt, String reason) {
+        Map<String, Object> variables() { return vars("plannedReturnAt", plannedReturnAt, "reason", reason); }
+    }
+
+    /** C1: the hand-over clock starts again (remote extraction, urgent appraisal). */
+    record HandoverDeferral(org.fengqiao.custody.HandoverException exception, OffsetDateTime clockFrom, String reason) {
+        Map<String, Object> variables() { return vars("exception", exception, "clockFrom", clockFrom, "reason", reason); }
+    }
+
+    /** C10: refund from the treasury of unclaimed property whose owner's claim was verified. */
+    record Refund(String legalBasisDocNo, String receiptNo, Recipient recipient) {
         Map<String, Object> variables() {
+            Recipient r = recipient == null ? new Recipient(null, null, null, null) : recipient;
+            return vars("legalBasisDocNo", legalBasisDocNo, "receiptNo", receiptNo, "recipientName", r.name(),
+                    "recipientIdNumber", r.idNumber(), "recipientRelation", r.relation(),
+                    "recipientAuthorisationDocNo", r.authorisationDocNo());
+        }
+    }
+
+    /** C15: who takes a returned item — the owner, or an agent with a written authorisation. */
+    record Recipient(String name, String idNumber, RecipientRelation relation, String authorisationDocNo) {
+    }
+
+    enum RecipientRelation { OWNER, AGENT }
+
+    record DisposalExecution(List<String> executedBy, String receiptNo, Recipient recipient) {
+        Map<String, Object> variables() {
+            Recipient r = recipient == null ? new Recipient(null, null, null, null) : recipient;
             return vars("executedBy", executedBy == null ? null : String.join(",", executedBy.stream()
                             .map(s -> s == null ? "" : s).toList()),
-                    "receiptNo", receiptNo, "recipientName", recipientName, "recipientIdNumber", recipientIdNumber);
+                    "receiptNo", receiptNo, "recipientName", r.name(), "recipientIdNumber", r.idNumber(),
+                    "recipientRelation", r.relation(), "recipientAuthorisationDocNo", r.authorisationDocNo());
         }
     }
 

@@ -28,20 +28,27 @@ class CustodyViews {
     }
 
     record DisposalView(String disposalType, String legalBasisDocNo, String requestedBy, String approverRole,
-                        String approvalLevel, String approvedBy, OffsetDateTime dueAt, boolean overdue) {
+                        List<String> approverRoles, String approvalLevel, String approvedBy, OffsetDateTime dueAt, boolean overdue) {
     }
 
     record ItemView(String id, String itemNo, String caseId, String name, String category, BigDecimal quantity,
                     String unit, String measure, BigDecimal valuation, boolean evidenceUse, String description,
                     String status, String statusLabel, String controllingAgencyId, String transferToAgencyId,
-                    String transferMode, OffsetDateTime handoverDueAt, boolean handoverOverdue, String zoneId,
+                    String transferMode, String source, OffsetDateTime seizedAt, OwnerView owner, List<String> sealedBy,
+                    List<String> photoHashes, boolean held, OffsetDateTime registrationDueAt, OffsetDateTime measureDueAt,
+                    OffsetDateTime handoverDueAt, boolean handoverOverdue, String zoneId,
                     String location, String condition, LoanView loan, DisposalView disposal,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions,
                     List<String> provisionalDeadlines) {
     }
 
+    /** The owner on record (C15). */
+    record OwnerView(String name, String idNumber) {
+    }
+
     record CaseView(String id, String agencyCaseNo, String caseName, CaseType caseType, String handlingAgencyId,
-                    List<String> officerIds, String createdBy, OffsetDateTime createdAt, List<ItemView> items) {
+                    List<String> officerIds, String stage, String stageDocumentNo, OffsetDateTime stageChangedAt,
+                    String createdBy, OffsetDateTime createdAt, List<ItemView> items) {
     }
 
     record LedgerView(long seq, OffsetDateTime at, String eventType, String itemId, String actor, String fromStatus,
@@ -77,13 +84,16 @@ class CustodyViews {
                 local(i.plannedReturnAt()), i.loanApproverGroup(), i.loanApprovedBy(),
                 i.status() == ItemStatus.ON_LOAN && i.plannedReturnAt() != null && now.isAfter(i.plannedReturnAt()));
         DisposalView disposal = i.disposalType() == null ? null : new DisposalView(i.disposalType().name(),
-                i.legalBasisDocNo(), i.disposalRequestedBy(), i.disposalApproverRole(), i.disposalApprovalLevel(),
+                i.legalBasisDocNo(), i.disposalRequestedBy(), i.disposalApproverRole(), i.disposalApproverRoles(),
+                i.disposalApprovalLevel(),
                 i.disposalApprovedBy(), local(i.disposalDueAt()),
                 i.disposalDueAt() != null && now.isAfter(i.disposalDueAt()));
         return new ItemView(i.id(), i.itemNo(), i.caseId(), i.name(), i.category().name(), i.quantity(), i.unit(),
                 i.measure().name(), i.valuation(), i.evidenceUse(), i.description(), i.status().name(),
                 i.status().label(), i.controllingAgencyId(), i.transferToAgencyId(),
-                i.transferMode() == null ? null : i.transferMode().name(), local(i.handoverDueAt()),
+                i.transferMode() == null ? null : i.transferMode().name(), i.source(), local(i.seizedAt()),
+                i.ownerIdNumber() == null ? null : new OwnerView(i.ownerName(), i.ownerIdNumber()), i.sealedBy(),
+                i.photoHashes(), i.held(), local(i.registrationDueAt()), local(i.measureDueAt()), local(i.handoverDueAt()),
                 i.status() == ItemStatus.PENDING_HANDOVER && i.handoverDueAt() != null && now.isAfter(i.handoverDueAt()),
                 i.zoneId(), i.location(), i.condition(), loan, disposal, local(i.createdAt()), local(i.updatedAt()),
                 access.allowedActions(caller, i), provisionalDeadlines(i));
@@ -104,7 +114,7 @@ class CustodyViews {
 
     CaseView propertyCase(PropertyCase c, List<ItemView> items) {
         return new CaseView(c.id(), c.agencyCaseNo(), c.caseName(), c.caseType(), c.handlingAgencyId(), c.officerIds(),
-                c.createdBy(), local(c.createdAt()), items);
+                c.stage().name(), c.stageDocumentNo(), local(c.stageChangedAt()), c.createdBy(), local(c.createdAt()), items);
     }
 
     LedgerView ledger(LedgerEntry e, boolean visible) {

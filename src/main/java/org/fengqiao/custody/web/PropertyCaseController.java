@@ -62,6 +62,20 @@ class PropertyCaseController {
                 .map(i -> views.item(caller, i)).toList());
     }
 
+    /** Body of {@code POST /api/property-cases/{id}/stage}. */
+    record StageChange(org.fengqiao.custody.ProceedingsStage stage, String documentNo) {
+    }
+
+    @PostMapping(path = "/{id}/stage", consumes = "application/json")
+    @Operation(summary = "登记诉讼阶段 (record the stage of the proceedings: INVESTIGATION, PROSECUTION, TRIAL, CONCLUDED; "
+            + "final disposals wait for CONCLUDED, else 409 proceedings-pending — C17)")
+    CustodyViews.CaseView stage(@PathVariable String id, @RequestBody StageChange body) {
+        Caller caller = currentCaller.get();
+        PropertyCase changed = management.changeStage(caller, id, body.stage(), body.documentNo());
+        return views.propertyCase(changed, items.ofCase(id).stream().filter(i -> access.canSee(caller, i))
+                .map(i -> views.item(caller, i)).toList());
+    }
+
     @PostMapping(path = "/{id}/items", consumes = "application/json")
     @Operation(summary = "登记扣押财物 (register seized items: status PENDING_HANDOVER, itemNo, handoverDueAt)")
     ResponseEntity<List<CustodyViews.ItemView>> register(@PathVariable String id, @RequestBody List<NewPropertyItem> body) {

@@ -185,6 +185,33 @@ class PropertyItemController {
         return act(id, "disposal-approval", body.variables());
     }
 
+    @PostMapping(path = "/{id}/handover-deferral", consumes = "application/json")
+    @Operation(summary = "移交期限例外 (C1: REMOTE_EXTRACTION — 24 h from the return to the unit; URGENT_APPRAISAL — "
+            + "24 h from the end of the appraisal, recorded by the department head)")
+    CustodyViews.ItemView handoverDeferral(@PathVariable String id, @RequestBody ActionBodies.HandoverDeferral body) {
+        return act(id, "handover-deferral", body.variables());
+    }
+
+    @PostMapping(path = "/{id}/measure-extension", consumes = "application/json")
+    @Operation(summary = "行政扣押查封延期 (C5: once, +30 days, by the agency's head)")
+    CustodyViews.ItemView measureExtension(@PathVariable String id, @RequestBody ActionBodies.MeasureExtension body) {
+        return act(id, "measure-extension", body.variables());
+    }
+
+    @PostMapping(path = "/{id}/loan-extension", consumes = "application/json")
+    @Operation(summary = "调用延期 (C6: a department head of the controlling agency, not the borrower, moves the "
+            + "registered return time; the overdue timer follows)")
+    CustodyViews.ItemView loanExtension(@PathVariable String id, @RequestBody ActionBodies.LoanExtension body) {
+        return act(id, "loan-extension", body.variables());
+    }
+
+    @PostMapping(path = "/{id}/refund", consumes = "application/json")
+    @Operation(summary = "退库返还 (C10: unclaimed property remitted to the treasury, returned to the owner or an agent "
+            + "whose later claim was verified; the item stays DISPOSED)")
+    CustodyViews.ItemView refund(@PathVariable String id, @RequestBody ActionBodies.Refund body) {
+        return act(id, "refund", body.variables());
+    }
+
     @PostMapping(path = "/{id}/disposal-execution", consumes = "application/json")
     @Operation(summary = "执行处置 (two distinct executors for destruction and valuables, one the caller)")
     CustodyViews.ItemView disposalExecution(@PathVariable String id, @RequestBody ActionBodies.DisposalExecution body) {
