@@ -94,7 +94,7 @@ class CustodyLifecycleAcrossYearsTest extends CustodyApiSupport {
 
     /** C7 (最高法解释 第447条: 执行回单 within one month): the disposal limit is one calendar month. */
     @Test
-    @LegalRule(value = "C7", model = {"processes/custody/property-disposal.bpmn#Timer_ApprovalOverdue", "processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"})
+    @LegalRule(value = "C7", model = {"processes/custody/property-disposal.bpmn#Timer_ApprovalOverdue", "processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"}, gaps = {"the court's 10-day delivery of the judgment is not a step of its own; only the one-month limit for the 执行回单 is"})
     void disposalLimitIsOneCalendarMonth_C7() throws Exception {
         assertThat(properties.disposalLimit("DESTROY")).isEqualTo(new TimeLimit(1, DeadlineUnit.MONTHS));
         TestClock.runFrom(OffsetDateTime.parse("2026-01-31T10:00:00+08:00"));

@@ -181,7 +181,7 @@ class DisputeLegalLimitsTest extends DisputeApiTestBase {
     @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#Timer_CourtAcceptance",
             "processes/dispute/dispute-mediation.bpmn#Timer_CourtReview", "processes/dispute/dispute-mediation.bpmn#Timer_CourtReviewExtended",
             "org.fengqiao.dispute.DisputeSettings#courtAcceptanceLimit", "org.fengqiao.dispute.DisputeSettings#courtReviewExtension",
-            "org.fengqiao.dispute.DisputeManagement#courtAcceptanceOverdue"})
+            "org.fengqiao.dispute.DisputeManagement#courtAcceptanceOverdue"}, gaps = {"the court's acceptance and the president's +10-day extension are not recorded as acts: the 3-, 15- and 25-day timers raise 督办 regardless"})
     void courtAcceptanceAndReviewDeadlinesRaiseSupervision() {
         assertThat(settings.courtAcceptanceLimit()).isEqualTo(TimeLimit.calendarDays(3));
         assertThat(settings.courtReviewLimit()).isEqualTo(TimeLimit.calendarDays(15));
