@@ -74,6 +74,7 @@ class DisputeController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a dispute (201, Location). Status TRIAGE with a triageSuggestion from dispute-triage.dmn")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<DisputeView> register(@RequestBody DisputeRequests.Registration body) {
         Caller caller = currentCaller.get();
         DisputeCase c = disputes.register(body.toCommand(), caller);
@@ -226,6 +227,7 @@ class DisputeController {
 
     @PostMapping(value = "/{id}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a dossier document (一案一卷); 201")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<DocumentView> addDocument(@PathVariable String id, @RequestBody DisputeRequests.Document body) {
         DisputeRecords.DocumentRecord d = disputes.addDocument(id, body.type(), body.title(), body.fileName(),
                 body.contentBase64(), currentCaller.get());
