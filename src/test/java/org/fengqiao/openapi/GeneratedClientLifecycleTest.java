@@ -139,24 +139,24 @@ class GeneratedClientLifecycleTest {
                 .evidenceUse(true).description("现场扣押")), null);
         assertThat(items).hasSize(1);
         String itemId = items.get(0).getId();
-        assertThat(items.get(0).getStatus()).isEqualTo(CustodyItemView.StatusEnum.PENDING_HANDOVER);
+        assertThat(items.get(0).getStatus()).isEqualTo("PENDING_HANDOVER");
         assertThat(items.get(0).getItemNo()).isNotBlank();
 
         CustodyItemView item = as("officer1").propertyItemHandover(itemId, new CustodyHandover().centreId("rz-custody"), null);
-        assertThat(item.getStatus()).isEqualTo(CustodyItemView.StatusEnum.HANDOVER_INSPECTION);
+        assertThat(item.getStatus()).isEqualTo("HANDOVER_INSPECTION");
         item = as("custodian").propertyItemInspection(itemId, new CustodyInspection()
                 .result(CustodyInspection.ResultEnum.PASS).zoneId("zone-ordinary").location("A-01-03").condition("完好"), null);
-        assertThat(item.getStatus()).isEqualTo(CustodyItemView.StatusEnum.IN_STORAGE);
+        assertThat(item.getStatus()).isEqualTo("IN_STORAGE");
         item = as("officer1").propertyItemDisposalRequest(itemId, new CustodyDisposalRequest()
                 .disposalType(CustodyDisposalRequest.DisposalTypeEnum.DESTROY).legalBasisDocNo("日公（刑）没字〔2026〕9号"), null);
-        assertThat(item.getStatus()).isEqualTo(CustodyItemView.StatusEnum.DISPOSAL_REQUESTED);
+        assertThat(item.getStatus()).isEqualTo("DISPOSAL_REQUESTED");
         item = as("depthead").propertyItemDisposalApproval(itemId, new CustodyApproval().approved(true), null);
-        assertThat(item.getStatus()).isEqualTo(CustodyItemView.StatusEnum.DISPOSAL_APPROVED);
+        assertThat(item.getStatus()).isEqualTo("DISPOSAL_APPROVED");
         item = as("custodian").propertyItemDisposalExecution(itemId, new CustodyDisposalExecution()
                 .executedBy(List.of("custodian", "custodian2")).receiptNo("XH-2026-9"), null);
-        assertThat(item.getStatus()).isEqualTo(CustodyItemView.StatusEnum.DISPOSED);
+        assertThat(item.getStatus()).isEqualTo("DISPOSED");
 
-        assertThat(as("officer1").propertyItemLedger(itemId)).extracting(e -> e.getEventType().getValue())
+        assertThat(as("officer1").propertyItemLedger(itemId)).extracting(e -> e.getEventType())
                 .startsWith("REGISTER").contains("DESTROY");
         assertThat(as("officer1").custodyLedgerVerify().getValid()).isTrue();
     }

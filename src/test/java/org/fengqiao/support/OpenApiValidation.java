@@ -40,7 +40,10 @@ import com.atlassian.oai.validator.report.ValidationReport;
  *   <li>{@code validation.request.body.schema.format.date-time}, requests only: the API also reads
  *       ISO-8601 times without seconds ({@code 2026-12-25T09:30+08:00}), which RFC 3339's
  *       {@code date-time} does not allow; the document keeps {@code date-time} (what clients should
- *       send) and responses are still checked against it.</li>
+ *       send) and responses are still checked against it;</li>
+ *   <li>{@code validation.request.body.schema.additionalProperties}, requests only: the API ignores
+ *       fields it does not know ({@code fail-on-unknown-properties: false}). A response field the
+ *       document does not list still fails.</li>
  * </ul>
  */
 public final class OpenApiValidation {
@@ -61,6 +64,7 @@ public final class OpenApiValidation {
                                 .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                                 .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                                 .withLevel("validation.request.body.schema.format.date-time", ValidationReport.Level.IGNORE)
+                                .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                                 .build())
                         .build();
             } catch (Exception e) {
