@@ -3,10 +3,8 @@ package org.fengqiao.shared.web;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,11 +18,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JavaType;
 
-import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
-import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
@@ -35,7 +30,6 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -103,13 +97,7 @@ class OpenApiConventions {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     ModelConverter moduleSchemaNames() {
-        return new ModelResolver(Json.mapper(), new ModuleTypeNames(schemaClasses)) {
-            @Override
-            public Schema resolve(AnnotatedType annotatedType, ModelConverterContext context,
-                                  java.util.Iterator<ModelConverter> next) {
-                return super.resolve(annotatedType, context, next);
-            }
-        };
+        return new ModelResolver(Json.mapper(), new ModuleTypeNames(schemaClasses));
     }
 
     static final class ModuleTypeNames extends TypeNameResolver {
@@ -216,6 +204,11 @@ class OpenApiConventions {
         boolean changes = method != PathItem.HttpMethod.GET;
 
         responses.forEach((status, response) -> {
+            // a handler without "produces" is documented as */*; the API answers JSON
+            if (response.getContent() != null && response.getContent().containsKey("*/*")) {
+                MediaType any = response.getContent().remove("*/*");
+                response.getContent().putIfAbsent(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, any);
+            }
             if ("201".equals(status)) {
                 response.addHeaderObject("Location", new Header().description("URI of the created resource")
                         .schema(new StringSchema().format("uri-reference")));
@@ -385,17 +378,5 @@ class OpenApiConventions {
             return false;
         }
         return false;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    static <T> List<T> list(List<T> l) {
-        return l == null ? new ArrayList<>() : l;
-    }
-
-    static JavaType unused(JavaType t) {
-        return t;
     }
 }

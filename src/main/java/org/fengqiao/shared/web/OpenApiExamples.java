@@ -1,7 +1,6 @@
 package org.fengqiao.shared.web;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,9 +217,5 @@ final class OpenApiExamples {
             return property.substring(0, property.length() - 3) + "y";
         }
         return property.endsWith("s") ? property.substring(0, property.length() - 1) : property;
-    }
-
-    static List<Object> none() {
-        return new ArrayList<>();
     }
 }
