@@ -26,7 +26,7 @@ import org.fengqiao.client.model.DisputeArchive;
 import org.fengqiao.client.model.DisputeConsent;
 import org.fengqiao.client.model.DisputeDocument;
 import org.fengqiao.client.model.DisputeMediators;
-import org.fengqiao.client.model.DisputePartyBody;
+import org.fengqiao.client.model.DisputePartyInput;
 import org.fengqiao.client.model.DisputePerformance;
 import org.fengqiao.client.model.DisputeRegistration;
 import org.fengqiao.client.model.DisputeReturnVisit;
@@ -72,10 +72,10 @@ class GeneratedClientLifecycleTest {
                 .category(DisputeRegistration.CategoryEnum.LABOR).channel(DisputeRegistration.ChannelEnum.GRID_REPORT)
                 .amountInvolved(new BigDecimal("170000")).centreId("rz")
                 .parties(List.of(
-                        new DisputePartyBody().role(DisputePartyBody.RoleEnum.APPLICANT)
-                                .type(DisputePartyBody.TypeEnum.NATURAL).name("张某"),
-                        new DisputePartyBody().role(DisputePartyBody.RoleEnum.RESPONDENT)
-                                .type(DisputePartyBody.TypeEnum.LEGAL).name("某建筑公司"))), null);
+                        new DisputePartyInput().role(DisputePartyInput.RoleEnum.APPLICANT)
+                                .type(DisputePartyInput.TypeEnum.NATURAL).name("张某"),
+                        new DisputePartyInput().role(DisputePartyInput.RoleEnum.RESPONDENT)
+                                .type(DisputePartyInput.TypeEnum.LEGAL).name("某建筑公司"))), null);
         String id = registered.getId();
         assertThat(registered.getStatus()).isEqualTo(DisputeView.StatusEnum.TRIAGE);
         assertThat(registered.getAllowedActions()).isEmpty();

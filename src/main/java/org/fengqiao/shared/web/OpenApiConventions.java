@@ -68,8 +68,12 @@ class OpenApiConventions {
     static final String PROBLEM_JSON = "application/problem+json";
     static final String BASIC = "basicAuth";
 
-    /** Java class behind each schema name, for the nullable pass. */
-    private final Map<String, Class<?>> schemaClasses = new ConcurrentHashMap<>();
+    /**
+     * Java class behind each schema name, for the nullable pass. Static because swagger-core keeps
+     * its model converters in a JVM-wide singleton: with two application contexts in one JVM (tests)
+     * only the first context's resolver is registered, and it fills this map for both.
+     */
+    private static final Map<String, Class<?>> schemaClasses = new ConcurrentHashMap<>();
 
     @Bean
     OpenAPI fengqiaoOpenApi() {
@@ -97,7 +101,25 @@ class OpenApiConventions {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     ModelConverter moduleSchemaNames() {
-        return new ModelResolver(Json.mapper(), new ModuleTypeNames(schemaClasses));
+        return new ModelResolver(Json.mapper(), new ModuleTypeNames(schemaClasses)) {
+            /** {@link org.fengqiao.shared.Text} is a length limit in code points: maxLength. */
+            @Override
+            @SuppressWarnings("rawtypes")
+            protected boolean applyBeanValidatorAnnotations(Schema property, java.lang.annotation.Annotation[] annotations,
+                                                            Schema parent, boolean applyNotNullAnnotations) {
+                boolean modified = super.applyBeanValidatorAnnotations(property, annotations, parent,
+                        applyNotNullAnnotations);
+                if (annotations != null && property != null) {
+                    for (java.lang.annotation.Annotation annotation : annotations) {
+                        if (annotation instanceof org.fengqiao.shared.Text text) {
+                            property.setMaxLength(text.max());
+                            modified = true;
+                        }
+                    }
+                }
+                return modified;
+            }
+        };
     }
 
     static final class ModuleTypeNames extends TypeNameResolver {
