@@ -6,6 +6,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.fengqiao.organisation.OrganisationLevel;
+import org.fengqiao.shared.Text;
+import org.fengqiao.shared.Validation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * What a person submits at each step. The REST facade and the Tasklist form produce the same
@@ -16,11 +23,27 @@ public final class DisputeCommands {
     private DisputeCommands() {
     }
 
-    public record PartyInput(PartyRole role, PartyType type, String name, String idNumber, String phone, String address) {
+    public record PartyInput(@NotNull(message = Validation.REQUIRED) PartyRole role,
+                             @NotNull(message = Validation.REQUIRED) PartyType type,
+                             @NotBlank(message = Validation.REQUIRED) @Text(max = Validation.NAME_MAX) String name,
+                             @Text(max = 50) String idNumber, @Text(max = 50) String phone,
+                             @Text(max = 500) String address) {
     }
 
-    public record Registration(String title, String facts, String claims, DisputeCategory category, Channel channel,
-                               String sourceRef, BigDecimal amountInvolved, String centreId, List<PartyInput> parties) {
+    /**
+     * Registration. Constraints on single fields are declared here (and shown in the OpenAPI
+     * document); the rules across fields and against the organisation tree (a centre the caller
+     * belongs to, an APPLICANT and a RESPONDENT, money) stay in {@code DisputeManagement.register}.
+     */
+    public record Registration(@NotBlank(message = Validation.REQUIRED) @Text(max = Validation.TITLE_MAX) String title,
+                               @Text(max = Validation.TEXT_MAX) String facts,
+                               @Text(max = Validation.TEXT_MAX) String claims,
+                               @NotNull(message = Validation.REQUIRED) DisputeCategory category,
+                               @NotNull(message = Validation.REQUIRED) Channel channel,
+                               @Text(max = Validation.TITLE_MAX) String sourceRef,
+                               BigDecimal amountInvolved,
+                               @NotBlank(message = Validation.REQUIRED) String centreId,
+                               @Size(max = 500, message = "当事人过多 (at most 500)") List<@Valid PartyInput> parties) {
     }
 
     public record Triage(TriageDecision decision, MediationType mediationType, OrganisationLevel level, String orgId,

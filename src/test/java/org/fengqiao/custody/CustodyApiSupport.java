@@ -23,12 +23,18 @@ abstract class CustodyApiSupport {
     abstract MockMvc mvc();
 
     ResultActions postAs(String user, String path, String body) throws Exception {
-        return mvc().perform(post(path).with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON)
-                .content(body));
+        return validated(mvc().perform(post(path).with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(body)));
     }
 
     ResultActions getAs(String user, String path) throws Exception {
-        return mvc().perform(get(path).with(httpBasic(user, "demo")));
+        return validated(mvc().perform(get(path).with(httpBasic(user, "demo"))));
+    }
+
+    /** Every exchange of the custody API tests is checked against the OpenAPI document. */
+    ResultActions validated(ResultActions actions) {
+        org.fengqiao.support.OpenApiValidation.check(mvc(), actions.andReturn());
+        return actions;
     }
 
     JsonNode read(ResultActions result) throws Exception {

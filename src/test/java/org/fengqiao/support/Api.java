@@ -54,10 +54,13 @@ public class Api {
     public Response perform(MockHttpServletRequestBuilder request) {
         try {
             MvcResult result = mvc.perform(request).andReturn();
+            OpenApiValidation.check(mvc, result);
             String content = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
             JsonNode node = content.isEmpty() ? mapper.createObjectNode() : mapper.readTree(content);
             return new Response(result.getResponse().getStatus(), node, result.getResponse().getHeader("Location"),
                     result.getResponse().getContentType());
+        } catch (AssertionError e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

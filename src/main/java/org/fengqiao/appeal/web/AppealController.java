@@ -65,6 +65,7 @@ class AppealController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "上报诉求 (201, Location): grid workers (gridworker), clerks, triage officers and departments. "
             + "Goes to the nearest centre above the reporter's organisation; status REPORTED, ticketNo 一案一码")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<AppealView> report(@RequestBody AppealRequests.Report body) {
         Caller caller = currentCaller.get();
         Appeal a = appeals.report(body.toCommand(), caller);

@@ -41,6 +41,7 @@ class InventoryController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "开始盘点 (start an inventory of a zone or a case: { zoneId } or { caseId })")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<InventoryView> start(@RequestBody ActionBodies.NewInventory body) {
         CustodyInventory inventory = workflow.startInventory(currentCaller.get(), body.zoneId(), body.caseId());
         return ResponseEntity.created(URI.create("/api/inventories/" + inventory.id()))

@@ -47,6 +47,7 @@ class PropertyCaseController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "登记涉案财物案件 (open a property case; officers of the handling agency, ≥2 officers)")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<CustodyViews.CaseView> open(@RequestBody NewPropertyCase body) {
         PropertyCase created = management.openCase(currentCaller.get(), body);
         return ResponseEntity.created(URI.create("/api/property-cases/" + created.id()))
@@ -78,6 +79,7 @@ class PropertyCaseController {
 
     @PostMapping(path = "/{id}/items", consumes = "application/json")
     @Operation(summary = "登记扣押财物 (register seized items: status PENDING_HANDOVER, itemNo, handoverDueAt)")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<List<CustodyViews.ItemView>> register(@PathVariable String id, @RequestBody List<NewPropertyItem> body) {
         Caller caller = currentCaller.get();
         List<CustodyViews.ItemView> created = workflow.register(caller, id, body).stream()

@@ -9,6 +9,7 @@ import org.fengqiao.dispute.DisputeAction;
 import org.fengqiao.dispute.DisputeCase;
 import org.fengqiao.dispute.DisputeCases;
 import org.fengqiao.dispute.DisputeCategory;
+import org.fengqiao.dispute.DisputeCommands;
 import org.fengqiao.dispute.DisputeManagement;
 import org.fengqiao.dispute.DisputeRecords;
 import org.fengqiao.dispute.DisputeStatus;
@@ -74,9 +75,12 @@ class DisputeController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register a dispute (201, Location). Status TRIAGE with a triageSuggestion from dispute-triage.dmn")
-    ResponseEntity<DisputeView> register(@RequestBody DisputeRequests.Registration body) {
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    ResponseEntity<DisputeView> register(@RequestBody DisputeCommands.Registration body) {
+        // the command itself is the body: its declared constraints are what the document shows and
+        // what DisputeManagement checks (after the role check; no @Valid here, see docs/openapi.md)
         Caller caller = currentCaller.get();
-        DisputeCase c = disputes.register(body.toCommand(), caller);
+        DisputeCase c = disputes.register(body, caller);
         return ResponseEntity.created(URI.create("/api/disputes/" + c.id())).body(view(c, caller));
     }
 
@@ -252,6 +256,7 @@ class DisputeController {
 
     @PostMapping(value = "/{id}/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a dossier document (一案一卷); 201")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<DocumentView> addDocument(@PathVariable String id, @RequestBody DisputeRequests.Document body) {
         DisputeRecords.DocumentRecord d = disputes.addDocument(id, body.type(), body.title(), body.fileName(),
                 body.contentBase64(), currentCaller.get());

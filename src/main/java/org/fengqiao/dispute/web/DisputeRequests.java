@@ -9,17 +9,13 @@ import java.util.Map;
 import org.fengqiao.shared.web.TaskVariables;
 import org.fengqiao.dispute.AgreementForm;
 import org.fengqiao.dispute.AssignmentMode;
-import org.fengqiao.dispute.Channel;
 import org.fengqiao.dispute.Complexity;
 import org.fengqiao.dispute.CourtResult;
-import org.fengqiao.dispute.DisputeCategory;
 import org.fengqiao.dispute.DisputeCommands;
 import org.fengqiao.dispute.DocumentType;
 import org.fengqiao.dispute.InformedRoute;
 import org.fengqiao.dispute.MediationType;
 import org.fengqiao.dispute.NotAcceptReason;
-import org.fengqiao.dispute.PartyRole;
-import org.fengqiao.dispute.PartyType;
 import org.fengqiao.dispute.PerformanceStatus;
 import org.fengqiao.dispute.ReportedTo;
 import org.fengqiao.dispute.RespondentConsent;
@@ -42,21 +38,6 @@ final class DisputeRequests {
     private DisputeRequests() {
     }
 
-
-    record PartyBody(PartyRole role, PartyType type, String name, String idNumber, String phone, String address) {
-        DisputeCommands.PartyInput toInput() {
-            return new DisputeCommands.PartyInput(role, type, name, idNumber, phone, address);
-        }
-    }
-
-    @Schema(description = "登记纠纷 (register a dispute)")
-    record Registration(String title, String facts, String claims, DisputeCategory category, Channel channel,
-                        String sourceRef, BigDecimal amountInvolved, String centreId, List<PartyBody> parties) {
-        DisputeCommands.Registration toCommand() {
-            return new DisputeCommands.Registration(title, facts, claims, category, channel, sourceRef, amountInvolved,
-                    centreId, parties == null ? null : parties.stream().map(p -> p == null ? null : p.toInput()).toList());
-        }
-    }
 
     @Schema(description = "研判分流: ACCEPT needs mediationType, level, orgId, assignmentMode; NOT_ACCEPT needs reason; TRANSFER_OUT needs transferTo")
     record Triage(TriageDecision decision, MediationType mediationType, OrganisationLevel level, String orgId,

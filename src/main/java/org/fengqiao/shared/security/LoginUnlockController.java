@@ -26,6 +26,7 @@ class LoginUnlockController {
     }
 
     @PostMapping("/api/admin/users/{id}/unlock")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unlock(@PathVariable String id,
                                 // no body is needed; one that is not JSON is a 415 like on every other POST
                                 @org.springframework.web.bind.annotation.RequestBody(required = false) Map<String, Object> ignored) {

@@ -50,6 +50,7 @@ class SupervisionController {
     @Operation(summary = "Issue a 督办 (supervisor role; 201). targetType DISPUTE or APPEAL; a target that does not exist "
             + "or that the caller cannot see → 422 on targetId. The answer is due within fengqiao.supervision.response-limit "
             + "(working days); unanswered, it escalates REMINDER → NOTICE → BULLETIN → LISTED automatically.")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<Supervision> issue(@RequestBody IssueBody body) {
         Supervision s = supervisions.issue(new SupervisionManagement.Issue(body.targetType(), body.targetId(), body.level(),
                 body.reason()), currentCaller.get());
