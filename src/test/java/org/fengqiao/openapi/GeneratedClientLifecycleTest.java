@@ -136,7 +136,7 @@ class GeneratedClientLifecycleTest {
         List<CustodyItemView> items = as("officer1").propertyCaseRegister(caseId, List.of(new CustodyNewPropertyItem()
                 .name("管制刀具").category(CustodyNewPropertyItem.CategoryEnum.CONTRABAND).quantity(BigDecimal.ONE)
                 .unit("把").measure(CustodyNewPropertyItem.MeasureEnum.SEIZE).valuation(BigDecimal.ZERO)
-                .evidenceUse(true).description("现场扣押")), null);
+                .evidenceUse(true).description("现场扣押").source("犯罪嫌疑人某某随身携带（现场扣押）")), null);
         assertThat(items).hasSize(1);
         String itemId = items.get(0).getId();
         assertThat(items.get(0).getStatus()).isEqualTo("PENDING_HANDOVER");
