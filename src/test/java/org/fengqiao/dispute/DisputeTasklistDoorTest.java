@@ -222,7 +222,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
         Set<String> formRefs = new TreeSet<>();
         for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
-            String formRef = userTask.getCamundaFormRef();
+            String formRef = org.fengqiao.shared.process.StepForms.formIdOf(userTask.getCamundaFormRef(), userTask.getCamundaFormKey());
             assertThat(formRef).as("formRef of " + userTask.getId()).isNotBlank();
             formRefs.add(formRef);
         }
