@@ -36,7 +36,7 @@ function shanghai(ms) {
   const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
     timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(new Date(ms)).map(x => [x.type, x.value]));
-  return { local: `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`, date: `${p.year}-${p.month}-${p.day}` };
+  return { local: `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`, date: `${p.year}-${p.month}-${p.day}` };
 }
 const serverNow = () => Date.now() + serverOffset;
 
@@ -80,6 +80,7 @@ async function apiPost(user, url, body) {
     if (page) await page.context().close();
     const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN', timezoneId: ZONE });
     page = await context.newPage();
+    page.on('response', r => { if (r.status() >= 400 && !/auth\/user\/default$/.test(r.url())) console.log(`  (${user}) HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
     await page.goto(base + '/camunda/app/tasklist/default/');
     await page.waitForSelector('input[type=password]', { timeout: 60000 });
     await checkWords('login page');
@@ -98,7 +99,7 @@ async function apiPost(user, url, body) {
   /** Opens the task `name` of our case from the filter `filter`, by its card (案号 shown on it). */
   async function openTask(name, filter) {
     for (let attempt = 0; attempt < 20; attempt++) {
-      if (filter) await page.locator('.filters .task-filter, .filters li').filter({ hasText: filter }).first().click().catch(() => {});
+      if (filter) await page.locator('text=' + filter).first().click({ timeout: 5000 }).catch(() => {});
       await page.waitForTimeout(1000);
       const card = page.locator('.tasks-list li.task').filter({ hasText: name }).filter({ hasText: result.caseNo });
       if (await card.count() > 0) {
@@ -114,11 +115,18 @@ async function apiPost(user, url, body) {
   }
 
   async function claimIfNeeded() {
-    const claim = page.locator('button', { hasText: /^\s*认领\s*$/ });
-    if (await claim.count() > 0 && await claim.first().isVisible()) {
-      await claim.first().click();
-      await page.waitForTimeout(1200);
+    for (let i = 0; i < 30; i++) {
+      const disabled = await page.locator('.disabled-form').count() > 0;
+      const claim = page.locator('button.claim');
+      if (!disabled && i > 2) return;
+      if (await claim.count() > 0 && await claim.first().isVisible()) {
+        await claim.first().click().catch(() => {});
+        await page.waitForTimeout(1500);
+      } else {
+        await page.waitForTimeout(500);
+      }
     }
+    throw new Error('could not claim the task');
   }
 
   async function complete(stepName) {
@@ -140,12 +148,16 @@ async function apiPost(user, url, body) {
   const choose = async (key, label) => {
     const f = field(key);
     if (await f.locator('select').count()) await f.locator('select').selectOption({ label });
-    else await f.locator('label', { hasText: label }).first().locator('input').check();
+    else await f.locator('label.fq-choice').filter({ hasText: label }).first().locator('input').check();
   };
   const fill = async (key, value) => field(key).locator('input, textarea').first().fill(value);
   const has = async key => (await field(key).count()) > 0 && await field(key).isVisible();
 
   try {
+    if (process.env.RESUME_CASE_ID) {
+      const c = await apiGet('admin', '/api/disputes/' + process.env.RESUME_CASE_ID);
+      result.caseNo = c.caseNo; result.id = c.id;
+    } else {
     // 1. clerk: 启动流程 → 矛盾纠纷调解 → the registration start form
     await login('clerk');
     await shot('login-clerk');
@@ -184,7 +196,12 @@ async function apiPost(user, url, body) {
     result.id = mine.id;
     result.steps.push('register');
     console.log('registered ' + result.caseNo);
+    }
+    const from = process.env.FROM_STEP || 'triage';
+    const order = ['triage', 'orgadmin', 'mediation', 'judicial', 'court', 'performance', 'visit', 'archive'];
+    const run = s => order.indexOf(s) >= order.indexOf(from);
 
+    if (run('triage')) {
     // 2. triage: the suggested organisation is preselected; 受理并分流, 推送
     await login('triage');
     await openTask('研判分流', '本组待办');
@@ -192,11 +209,14 @@ async function apiPost(user, url, body) {
     await shot('triage-card-and-form', true);
     await choose('decision', '受理并分流');
     await page.waitForTimeout(300);
-    const suggested = await field('orgId').locator('select').inputValue();
-    if (!suggested) await field('orgId').locator('select').selectOption({ label: '安东卫街道人民调解委员会（乡镇（街道））' });
+    // the triage suggestion is preselected; this case goes to the street's committee, chosen from the list
+    if (!(await field('orgId').locator('select').inputValue())) throw new Error('no organisation preselected');
+    await field('orgId').locator('select').selectOption({ label: '安东卫街道人民调解委员会（乡镇（街道））' });
     await choose('assignmentMode', '推送（调解组织可拒收）');
     await complete('triage');
 
+    }
+    if (run('orgadmin')) {
     // 3. orgadmin: 接收推送案件, 征询被申请人意愿, 指定调解员 (from the organisation's mediators)
     await login('orgadmin');
     await openTask('接收推送案件', '本组待办');
@@ -215,6 +235,8 @@ async function apiPost(user, url, body) {
     await shot('mediators-picker', true);
     await complete('mediators');
 
+    }
+    if (run('mediation')) {
     // 4. mediator1: 调解记录, 调解协议
     await login('mediator1');
     await openTask('主持调解', '我的待办');
@@ -236,6 +258,8 @@ async function apiPost(user, url, body) {
     if (await has('signedAt')) await fill('signedAt', shanghai(serverNow() - 60 * 60 * 1000).local);
     await complete('agreement');
 
+    }
+    if (run('judicial')) {
     // 5. mediator1: 申请司法确认 (filed after the agreement took effect, to the minute)
     await openTask('督促履行调解协议', '我的待办');
     await shot('performance-context', true);
@@ -248,6 +272,8 @@ async function apiPost(user, url, body) {
     if (await has('applicants')) await fill('applicants', '刘某，某配送服务公司');
     await complete('judicial-confirmation');
 
+    }
+    if (run('court')) {
     // 6. court: the decision as a Tasklist task if the model has one, else the integrators' message
     await login('court');
     let courtTask = false;
@@ -255,7 +281,7 @@ async function apiPost(user, url, body) {
       await page.waitForTimeout(1000);
       courtTask = await page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).count() > 0;
       if (!courtTask) {
-        await page.locator('.filters li').filter({ hasText: '本组待办' }).first().click().catch(() => {});
+        await page.locator('text=本组待办').first().click({ timeout: 5000 }).catch(() => {});
         await page.waitForTimeout(1000);
         courtTask = await page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).count() > 0;
       }
@@ -279,6 +305,8 @@ async function apiPost(user, url, body) {
       console.log('court decision sent as the integrators\' message (no court task in the model)');
     }
 
+    }
+    if (run('performance')) {
     // 7. mediator1: 履行情况 — 履行完毕
     await login('mediator1');
     await openTask('督促履行调解协议', '我的待办');
@@ -287,6 +315,8 @@ async function apiPost(user, url, body) {
     await fill('evidence', '申请人出具收条，确认收到 18600 元。');
     await complete('performance');
 
+    }
+    if (run('visit')) {
     // 8. visitor: 回访 — 满意
     await login('visitor');
     await openTask('回访当事人', '本组待办');
@@ -297,6 +327,8 @@ async function apiPost(user, url, body) {
     await shot('return-visit', true);
     await complete('return-visit');
 
+    }
+    if (run('archive')) {
     // 9. orgadmin: 立卷归档 — the form lists what is missing and uploads it
     await login('orgadmin');
     await openTask('立卷归档', '本组待办');
@@ -320,6 +352,7 @@ async function apiPost(user, url, body) {
     const archived = await apiGet('orgadmin', '/api/disputes/' + result.id);
     if (archived.status !== 'ARCHIVED') throw new Error('case not archived: ' + archived.status);
     console.log('archived ' + result.caseNo);
+    }
   } catch (e) {
     if (page) await page.screenshot({ path: path.join(artifacts, '99-failure.png') }).catch(() => {});
     throw e;
