@@ -16,7 +16,7 @@ const base = process.env.BASE_URL;
 const artifacts = process.env.ARTIFACTS || 'target/browser-artifacts';
 const screenshots = process.env.SCREENSHOTS || null;
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const serverOffset = process.env.SERVER_NOW_MS ? Number(process.env.SERVER_NOW_MS) - Date.now() : 0;
+let serverOffset = process.env.SERVER_NOW_MS ? Number(process.env.SERVER_NOW_MS) - Date.now() : null;
 const ZONE = 'Asia/Shanghai';
 const TITLE = '外卖骑手追讨三个月工资（浏览器测试）';
 
@@ -30,7 +30,7 @@ if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
 /** English or engine words that must never be shown to the centre's staff. */
 const DENY = [/\bSelect\b/, /Field is required/, /ENGINE-\d+/, /Exception/, /\bCamunda\b/, /\bTasklist\b/, /\(v\.\s*\d/,
   /Camunda 8/, /迁移到/, /\bundefined\b/, /\bnull\b/, /\bNaN\b/, /\bDecember\b/, /\bSun\b.*\bMon\b/, /Cannot submit/,
-  /TaskListener/, /\bnot a field\b/, /\brequired\b/, /\bValidation failed\b/, /\bForbidden\b/];
+  /TaskListener/, /\bnot a field\b/, /Choose File/, /No file chosen/, /\b[AP]M\b/, /\brequired\b/, /\bValidation failed\b/, /\bForbidden\b/];
 
 function shanghai(ms) {
   const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
@@ -81,8 +81,15 @@ async function apiPost(user, url, body) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN', timezoneId: ZONE });
     page = await context.newPage();
     page.on('response', r => { if (r.status() >= 400 && !/auth\/user\/default$/.test(r.url())) console.log(`  (${user}) HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
-    await page.goto(base + '/camunda/app/tasklist/default/');
-    await page.waitForSelector('input[type=password]', { timeout: 60000 });
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(base + '/camunda/app/tasklist/default/');
+      try {
+        await page.waitForSelector('input[type=password]', { timeout: 30000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+      }
+    }
     await checkWords('login page');
     await page.fill('input[type=text]', user);
     await page.fill('input[type=password]', 'demo');
@@ -92,8 +99,17 @@ async function apiPost(user, url, body) {
     ]);
     if (!answer.ok()) throw new Error(`login of ${user} answered ${answer.status()}`);
     await page.waitForTimeout(800);
-    await page.reload();
-    await page.waitForSelector('text=我的待办', { timeout: 60000 });
+    // the webapp sometimes stalls while loading (a request that never answers); load it again then
+    for (let attempt = 1; ; attempt++) {
+      await page.reload();
+      try {
+        await page.waitForSelector('text=我的待办', { timeout: 30000 });
+        return;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+        console.log(`  (${user}) the Tasklist did not load; reloading`);
+      }
+    }
   }
 
   /** Opens the task `name` of our case from the filter `filter`, by its card (案号 shown on it). */
@@ -196,6 +212,10 @@ async function apiPost(user, url, body) {
     result.id = mine.id;
     result.steps.push('register');
     console.log('registered ' + result.caseNo);
+    }
+    if (serverOffset === null) {
+      // no clock given: the server's "now" is when it last changed the case
+      serverOffset = new Date((await apiGet('admin', '/api/disputes/' + result.id)).updatedAt).getTime() - Date.now();
     }
     const from = process.env.FROM_STEP || 'triage';
     const order = ['triage', 'orgadmin', 'mediation', 'judicial', 'court', 'performance', 'visit', 'archive'];
@@ -337,13 +357,15 @@ async function apiPost(user, url, body) {
     await shot('archive-missing', true);
     const tmp = path.join(artifacts, 'scan.pdf');
     fs.writeFileSync(tmp, '%PDF-1.4\n% 扫描件\n');
-    for (let i = 0; i < 10; i++) {
-      const row = page.locator('.fq-upload-row').filter({ has: page.locator('.fq-missing') }).first();
-      if (await row.count() === 0) break;
+    const missing = await page.locator('.fq-upload-row').evaluateAll(rows => rows.map(r => r.getAttribute('data-type')));
+    if (missing.length === 0) throw new Error('the archive form lists no missing document');
+    for (const type of missing) {
+      const row = page.locator(`.fq-upload-row[data-type="${type}"]`);
       await row.locator('input[type=file]').setInputFiles(tmp);
       await row.locator('button.fq-upload').click();
       await row.locator('.fq-upload-state', { hasText: '已上传' }).waitFor({ timeout: 30000 });
     }
+    await checkWords('archive uploads');
     await fill('volumeNo', '2026-岚-调-0001');
     await fill('retentionYears', '10');
     await page.locator('.fq-tab', { hasText: '案件历史' }).click();
