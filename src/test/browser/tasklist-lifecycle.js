@@ -80,7 +80,7 @@ async function apiPost(user, url, body) {
     if (page) await page.context().close();
     const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN', timezoneId: ZONE });
     page = await context.newPage();
-    page.on('response', r => { if (r.status() >= 400 && !/auth\/user\/default$/.test(r.url())) console.log(`  (${user}) HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
+    page.on('response', r => { if (r.status() >= 400 && !/auth\/user\/default$|camunda-welcome/.test(r.url())) console.log(`  (${user}) HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
     for (let attempt = 1; ; attempt++) {
       await page.goto(base + '/camunda/app/tasklist/default/');
       try {
@@ -120,7 +120,7 @@ async function apiPost(user, url, body) {
       const card = page.locator('.tasks-list li.task').filter({ hasText: name }).filter({ hasText: result.caseNo });
       if (await card.count() > 0) {
         await card.first().click();
-        await page.waitForSelector('.fq-step .fq-fields select, .fq-step .fq-fields input, .fq-step .fq-fields textarea, .fjs-container', { timeout: 60000 });
+        await page.waitForSelector('.fq-step .fq-fields .fq-field, .fjs-container', { timeout: 60000 });
         await page.waitForTimeout(800);
         return;
       }
