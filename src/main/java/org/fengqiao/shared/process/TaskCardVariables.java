@@ -19,9 +19,7 @@ import org.springframework.stereotype.Component;
  * them as variables of the task's scope; a process variable needs READ on the whole process
  * instance (or READ_INSTANCE_VARIABLE on the definition: every case), which a role should not get
  * for the cards' sake. So when a user task is created, these variables of its process are copied
- * onto the task itself: whoever may see the task sees its card, and nothing more. The case's
- * supervisors (督办员, {@code supervisorGroups}) get READ on the task — not UPDATE: they cannot work
- * it — so that their 即将超期 / 已超期 filters show the cases in their scope.
+ * onto the task itself: whoever may see the task sees its card, and nothing more.
  */
 @Component
 class TaskCardVariables extends AbstractProcessEnginePlugin {
@@ -29,34 +27,12 @@ class TaskCardVariables extends AbstractProcessEnginePlugin {
     /** The variables a card shows (the dispute's; a process without them gets no copy). */
     static final List<String> CARD = List.of("caseNo", "caseTitle", "caseParties", "caseStatus", "caseDeadline");
 
-    /** Groups that watch a case's deadlines (督办): they may READ its tasks (not work them), so 已超期 shows them. */
-    static final String WATCHERS = "supervisorGroups";
-
     static final TaskListener COPY = task -> {
         if (!task.hasVariable(CARD.get(0))) {
             return;
         }
         for (String name : CARD) {
             task.setVariableLocal(name, task.getExecution().getVariable(name));
-        }
-        Object watchers = task.getExecution().getVariable(WATCHERS);
-        if (watchers instanceof String groups && !groups.isBlank()) {
-            var engine = task.getProcessEngineServices();
-            org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() -> {
-                for (String group : groups.split(",")) {
-                    if (group.isBlank() || group.equals(org.fengqiao.shared.Caller.ADMIN_GROUP)) {
-                        continue;
-                    }
-                    var grant = engine.getAuthorizationService().createNewAuthorization(
-                            org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
-                    grant.setGroupId(group.strip());
-                    grant.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
-                    grant.setResourceId(task.getId());
-                    grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
-                    engine.getAuthorizationService().saveAuthorization(grant);
-                }
-                return null;
-            });
         }
     };
 
