@@ -64,45 +64,24 @@ function shanghai(date) {
     const card = page.locator('.tasks-list li.task').filter({ hasText: '主持调解' });
     await card.first().waitFor({ timeout: 60000 });
     await shot('02-my-tasks');
-    let opened = false;
-    for (const item of await card.all()) {
-      await item.click();
-      const form = page.locator('.fjs-container');
-      await form.waitFor({ timeout: 60000 });
-      await page.waitForFunction(() => {
-        const caseNoInput = document.querySelector('.fjs-container input[name="caseNo"], .fjs-container input[id$="_form_2"]');
-        return caseNoInput && caseNoInput.value;
-      }, null, { timeout: 30000 });
-      const shown = await page.locator('.fjs-container input[id$="_form_2"]').first().inputValue();
-      if (shown === caseNo) {
-        opened = true;
-        break;
-      }
-    }
-    if (!opened) {
-      throw new Error('no 主持调解 task of ' + caseNo + ' in 我的待办');
-    }
+    // the card shows the 案号 (a variable of the task itself)
+    const ours = page.locator('.tasks-list li.task').filter({ hasText: '主持调解' }).filter({ hasText: caseNo });
+    await ours.first().waitFor({ timeout: 60000 });
+    await ours.first().click();
+    await page.waitForSelector('.fq-step .fq-fields .fq-field-action select', { timeout: 60000 });
+    await page.waitForTimeout(800);
     await shot('03-task-form');
 
     // 3. 本次办理事项 = 记录调解（笔录）
-    await page.locator('.fjs-form-field-select').filter({ hasText: '本次办理事项' }).locator('.fjs-input-group').click();
-    await page.locator('.fjs-dropdownlist-item', { hasText: '记录调解（笔录）' }).click();
+    await page.locator('.fq-field-action select').selectOption({ label: '记录调解（笔录）' });
 
-    // 4. 调解时间 (half an hour ago on the server's clock, Shanghai time), 调解地点, 调解笔录, 已告知权利义务
+    // 4. 调解时间 (half an hour ago on the server's clock, Shanghai time, to the minute), 调解地点, 调解笔录, 已告知权利义务
     const held = shanghai(new Date(Date.now() + serverOffset - 30 * 60 * 1000));
-    const dateInput = page.getByLabel('调解时间（日期）');
-    await dateInput.click();
-    await dateInput.fill(held.date);
-    await dateInput.press('Enter');
-    const timeInput = page.getByLabel('调解时间（时间）');
-    await timeInput.click();
-    await timeInput.fill(held.time);
-    await timeInput.press('Enter');
-    await page.locator('.fjs-form-field').filter({ hasText: '调解地点' }).locator('input').fill('安东卫街道调解室');
-    await page.locator('.fjs-form-field').filter({ hasText: '调解笔录' }).locator('textarea')
+    await page.locator('.fq-field-heldAt input').fill(held.date.replace(/\//g, '-').replace(/-(\d)(?=-|$)/g, '-0$1') + ' ' + held.time);
+    await page.locator('.fq-field-place input').fill('安东卫街道调解室');
+    await page.locator('.fq-field-minutes textarea')
       .fill('双方当事人到场，调解员释法说理，申请人陈述工资拖欠情况，被申请人表示愿意协商。');
-    await page.locator('.fjs-form-field-checkbox').filter({ hasText: '已向当事人告知权利义务' }).locator('input').check();
-    await page.locator('.fjs-container').click({ position: { x: 5, y: 5 } });
+    await page.locator('.fq-field-rightsNoticeDelivered input').check();
     await shot('04-form-filled');
 
     // 5. 完成: the task leaves 我的待办 (the process creates the next 主持调解 task afterwards)

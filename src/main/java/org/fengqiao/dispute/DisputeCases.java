@@ -133,6 +133,11 @@ public class DisputeCases {
         }
     }
 
+    /** The id of the case with this 案号 (the process instances' business key). */
+    public Optional<String> idOfCaseNo(String caseNo) {
+        return jdbc.sql("select id from dispute_case where case_no = ?").param(caseNo).query(String.class).optional();
+    }
+
     public Optional<DisputeCase> find(String id) {
         Optional<DisputeCase> found = jdbc.sql("select * from dispute_case where id = ?").param(id)
                 .query(this::map).optional();

@@ -104,6 +104,15 @@ public class DisputeManagement {
         return c;
     }
 
+    public java.util.Optional<DisputeCase> find(String id) {
+        return cases.find(id);
+    }
+
+    /** The id of the case with this 案号, if any. */
+    public java.util.Optional<String> idOfCaseNo(String caseNo) {
+        return cases.idOfCaseNo(caseNo);
+    }
+
     public DisputeCase get(String id) {
         return cases.find(id).orElseThrow(() -> new NotFoundException("纠纷案件 (dispute)", id));
     }
@@ -126,6 +135,27 @@ public class DisputeManagement {
 
     @Transactional
     public DisputeCase register(Registration cmd, Caller caller) {
+        DisputeCase c = newCase(cmd, caller);
+        c.processInstanceId = process.start(c);
+        return registered(c, caller);
+    }
+
+    /**
+     * A registration from the Tasklist's start form: the engine has started the process instance
+     * (its start listener calls this), the case is registered exactly as {@link #register} does,
+     * with the same checks, and linked to that instance.
+     */
+    @Transactional
+    public DisputeCase registerStarted(Registration cmd, Caller caller, String processInstanceId) {
+        if (caller == null) {
+            throw new ForbiddenException("只有受理员或研判员可以登记纠纷 (only clerks and triage officers register disputes)");
+        }
+        DisputeCase c = newCase(cmd, caller);
+        c.processInstanceId = processInstanceId;
+        return registered(c, caller);
+    }
+
+    private DisputeCase newCase(Registration cmd, Caller caller) {
         if (!(caller.hasRole(Role.CLERK.groupId()) || caller.hasRole(Role.TRIAGE.groupId()))) {
             throw new ForbiddenException("只有受理员或研判员可以登记纠纷 (only clerks and triage officers register disputes)");
         }
@@ -171,7 +201,11 @@ public class DisputeManagement {
         }
         c.suggestion = advisor.suggest(c.category, c.channel, c.amountInvolved, parties.size(), c.centreId);
         cases.insert(c);
-        c.processInstanceId = process.start(c);
+        return c;
+    }
+
+    private DisputeCase registered(DisputeCase c, Caller caller) {
+        OffsetDateTime now = c.createdAt;
         cases.update(c);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("caseNo", c.caseNo);

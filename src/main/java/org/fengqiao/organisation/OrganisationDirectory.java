@@ -149,6 +149,29 @@ public class OrganisationDirectory implements CallerDirectory {
         return organisations.membershipsOf(userId);
     }
 
+    /** Users holding {@code role} in {@code orgId} or an organisation below it, in tree order (for the Tasklist's pickers). */
+    public List<String> holdersWithin(String orgId, Role role) {
+        Set<String> users = new java.util.LinkedHashSet<>();
+        Set<String> subtree = subtreeOf(orgId);
+        for (Organisation o : all()) {
+            if (subtree.contains(o.id())) {
+                membersOf(o.id()).stream().filter(u -> holdsRole(u, role)).forEach(users::add);
+            }
+        }
+        return List.copyOf(users);
+    }
+
+    /** A user's name as people read it (last and first name), or the id when none is recorded. */
+    public String displayName(String userId) {
+        org.camunda.bpm.engine.identity.User user = userId == null ? null
+                : identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return userId;
+        }
+        String name = (user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName());
+        return name.isBlank() ? userId : name;
+    }
+
     public List<String> membersOf(String orgId) {
         return organisations.membersOf(orgId);
     }

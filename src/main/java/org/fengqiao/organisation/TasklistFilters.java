@@ -46,7 +46,9 @@ final class TasklistFilters {
         p.put("variables", List.of(
                 Map.of("name", "caseNo", "label", "案号"),
                 Map.of("name", "caseTitle", "label", "案由"),
-                Map.of("name", "caseStatus", "label", "状态")));
+                Map.of("name", "caseParties", "label", "当事人"),
+                Map.of("name", "caseStatus", "label", "状态"),
+                Map.of("name", "caseDeadline", "label", "期限")));
         return p;
     }
 

@@ -107,7 +107,8 @@ class ModelConventionsTest {
                 }
             }
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-                String formRef = task.getCamundaFormRef();
+                // a Camunda Form, or the product's embedded form rendering one (embedded:deployment:<path>/<form-id>.html)
+                String formRef = org.fengqiao.shared.process.StepForms.formIdOf(task.getCamundaFormRef(), task.getCamundaFormKey());
                 check(problems, formRef != null && forms.contains(formRef),
                         file + ": " + task.getId() + " formRef " + formRef + " is not a form under processes/");
                 check(problems, task.getCamundaAssignee() != null || task.getCamundaCandidateGroups() != null

@@ -195,6 +195,7 @@ class ApiLifecycleBenchmark {
                 .replace("bpmnElement=\"dispute-mediation\"", "bpmnElement=\"dispute-mediation-raw\"")
                 .replaceAll("<bpmn:extensionElements>.*?</bpmn:extensionElements>", "")
                 .replaceAll(" camunda:formRef=\"[^\"]*\" camunda:formRefBinding=\"latest\"", "")
+                .replaceAll(" camunda:formKey=\"[^\"]*\"", "")
                 .replaceAll("camunda:delegateExpression=\"\\$\\{[A-Za-z]+\\}\"", "camunda:expression=\"\\${true}\"");
         repository.createDeployment().name("benchmark-raw").addString("dispute-mediation-raw.bpmn", xml).deploy();
     }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -217,6 +218,8 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
         assertThat(f.history("mediator1", id)).noneMatch(h -> h.path("action").asText().equals("sessions"));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired org.fengqiao.shared.process.StepForms stepForms;
+
     @Test
     @DisplayName("every camunda:formRef of every user task resolves to a deployed Camunda form")
     void everyFormRefResolves() {
@@ -225,7 +228,7 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
         Set<String> formRefs = new TreeSet<>();
         for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
-            String formRef = userTask.getCamundaFormRef();
+            String formRef = org.fengqiao.shared.process.StepForms.formIdOf(userTask.getCamundaFormRef(), userTask.getCamundaFormKey());
             assertThat(formRef).as("formRef of " + userTask.getId()).isNotBlank();
             formRefs.add(formRef);
         }
@@ -247,14 +250,113 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
         }
         assertThat(deployedFormIds).as("deployed Camunda forms").containsAll(formRefs);
 
-        // a live task serves its form's content
+        // a live task serves the product's embedded form, which renders the step's Camunda Form (StepForms: same fields)
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         Task task = task(id, "UserTask_Mediate");
         try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
             String content = new String(form.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(content).contains("\"dispute-mediation-form\"").contains("rightsNoticeDelivered").contains("heldAt");
+            assertThat(content).contains("cam-script").contains("/api/tasklist/tasks/");
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+        assertThat(stepForms.fieldsOf("dispute-mediation-form")).contains("rightsNoticeDelivered", "heldAt");
+    }
+
+    private static Map<String, Object> registrationForm() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("title", "外卖骑手追讨工资");
+        form.put("category", "LABOR");
+        form.put("channel", "PARTY_APPLICATION");
+        form.put("centreId", "rz");
+        form.put("amountInvolved", "18600");
+        form.put("applicantName", "刘某");
+        form.put("applicantType", "NATURAL");
+        form.put("applicantPhone", "13800001111");
+        form.put("respondentName", "某配送服务公司");
+        form.put("respondentType", "LEGAL");
+        return form;
+    }
+
+    @Test
+    @DisplayName("启动流程 in the Tasklist registers the dispute through the domain like POST /api/disputes; business key = 案号")
+    void registrationThroughTheStartForm() {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("dispute-mediation")
+                .latestVersion().singleResult().getId();
+        assertThat(formService.getStartFormKey(definition)).isEqualTo("embedded:deployment:dispute/forms/dispute-registration-form.html");
+        identityService.setAuthentication("clerk", List.of("clerk", "rz-clerk"));
+        ProcessInstance started;
+        try {
+            // whatever business key the starter sends, the case's 案号 becomes the key
+            started = formService.submitStartForm(definition, "forged-key", registrationForm());
+        } finally {
+            identityService.clearAuthentication();
+        }
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult();
+        JsonNode list = api.get("clerk", "/api/disputes?status=TRIAGE&size=200").body();
+        JsonNode registered = null;
+        for (JsonNode c : list.path("items")) {
+            if (started.getId().equals(c.path("processInstanceId").asText())) {
+                registered = c;
+            }
+        }
+        assertThat(registered).as("the case of the started instance").isNotNull();
+        assertThat(instance.getBusinessKey()).isEqualTo(registered.path("caseNo").asText());
+        String id = registered.path("id").asText();
+        Api.Response c = f.get("clerk", id);
+        assertThat(c.text("status")).isEqualTo("TRIAGE");
+        assertThat(c.body().path("parties")).hasSize(2);
+        assertThat(c.body().path("parties").get(1).path("type").asText()).isEqualTo("LEGAL");
+        assertThat(c.body().path("triageSuggestion").isObject()).isTrue();
+        JsonNode first = api.get("clerk", "/api/disputes/" + id + "/history").body().get(0);
+        assertThat(first.path("action").asText()).isEqualTo("register");
+        assertThat(first.path("actor").asText()).isEqualTo("clerk");
+        // the form fields did not stay behind; the card's variables are on the triage task
+        assertThat(runtimeService.getVariables(started.getId())).doesNotContainKeys("title", "applicantName");
+        Task triage = task(id, "UserTask_Triage");
+        assertThat(taskService.getVariablesLocal(triage.getId())).containsEntry("caseNo", registered.path("caseNo").asText())
+                .containsEntry("caseParties", "申请人 刘某；被申请人 某配送服务公司");
+
+        // the same validation as POST /api/disputes: no title, no respondent → 422 on the start form's fields
+        Map<String, Object> bad = registrationForm();
+        bad.remove("title");
+        bad.remove("respondentName");
+        identityService.setAuthentication("clerk", List.of("clerk", "rz-clerk"));
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> formService.submitStartForm(definition, bad));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        ValidationException refused = domainCause(thrown, ValidationException.class);
+        assertThat(refused.errors()).extracting(ValidationException.FieldError::field).contains("title", "respondentName");
+
+        // a visitor may not register: the engine refuses the start (no CREATE_INSTANCE), before the domain would
+        identityService.setAuthentication("visitor", List.of("visitor", "rz-visitor"));
+        try {
+            thrown = catchThrowable(() -> formService.submitStartForm(definition, registrationForm()));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(thrown).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    }
+
+    @Test
+    @DisplayName("/api/tasklist/tasks/{id}: the step's form, the case and pickers scoped to the caller; 404 for a task not theirs")
+    void tasklistStepForTheEmbeddedForm() {
+        String id = f.register(DisputeFixtures.labourDispute()).text("id");
+        Task triage = task(id, "UserTask_Triage");
+        Api.Response step = api.get("triage", "/api/tasklist/tasks/" + triage.getId());
+        assertThat(step.status()).isEqualTo(200);
+        assertThat(step.text("formId")).isEqualTo("dispute-triage-form");
+        assertThat(step.text("caseApi")).isEqualTo("/api/disputes/" + id);
+        assertThat(step.body().path("form").path("id").asText()).isEqualTo("dispute-triage-form");
+        List<String> orgs = new ArrayList<>();
+        step.body().path("options").path("orgId").forEach(o -> orgs.add(o.path("value").asText()));
+        assertThat(orgs).contains("rz-ls-adw-tw", "rz-ls-ldzy");
+        assertThat(step.body().path("defaults").path("orgId").asText()).isEqualTo(f.get("triage", id).body()
+                .path("triageSuggestion").path("orgId").asText());
+        // a mediator is no candidate of the triage task: it does not exist for them
+        assertThat(api.get("mediator1", "/api/tasklist/tasks/" + triage.getId()).status()).isEqualTo(404);
+        assertThat(api.get("triage", "/api/tasklist/tasks/no-such-task").status()).isEqualTo(404);
     }
 }

@@ -47,6 +47,7 @@ public final class DisputeProcess {
     public static final String ROUTE = "route";
     public static final String ACTION = "action";
     static final Set<String> KEPT = Set.of(CASE_ID, ROUTE, "caseNo", "caseTitle", "caseSummary", "caseStatus",
+            "caseParties", "caseDeadline",
             "triageGroups", "orgAdminGroups", "orgStaffGroups", "presidingMediatorId", "mediatorUsers", "visitorGroups",
             "supervisorGroups", "archiveGroups", "courtGroups", "acceptanceDueAt", "mediationDueAt", "mediationWarningAt",
             "performanceDueAt", "courtReviewDueAt", "courtAcceptanceDueAt", "courtReviewExtendedDueAt",
@@ -82,17 +83,32 @@ public final class DisputeProcess {
     }
 
     /**
-     * The case of a process instance: its business key, which the case's process was started with
-     * and no user can change, checked against the case's own record of its process instance.
+     * The case of a process instance: its business key — the case's 案号, which the case's process
+     * was started with and no user can change — checked against the case's own record of its
+     * process instance. The one place that maps a business key to a case id (instances started
+     * before the 案号 became the key carry the id itself).
      */
     static String caseOf(DelegateExecution execution, DisputeManagement management) {
-        String caseId = execution.getProcessBusinessKey();
-        DisputeCase c = caseId == null ? null : management.get(caseId);
+        String caseId = caseIdOfBusinessKey(execution.getProcessBusinessKey(), management);
+        DisputeCase c = caseId == null ? null : management.find(caseId).orElse(null);
         if (c == null || (c.processInstanceId() != null && !c.processInstanceId().equals(execution.getProcessInstanceId()))) {
             throw new IllegalStateException("process instance " + execution.getProcessInstanceId()
                     + " is not the process of case " + caseId);
         }
         return caseId;
+    }
+
+    /** The case id a business key (案号, or the id of an older instance) stands for; null if none. */
+    public static String caseIdOfBusinessKey(String businessKey, DisputeManagement management) {
+        if (businessKey == null) {
+            return null;
+        }
+        return management.idOfCaseNo(businessKey).orElse(businessKey);
+    }
+
+    /** The business key of a case's process instance: its 案号. */
+    static String businessKeyOf(DisputeCase c) {
+        return c.caseNo();
     }
 
     private DisputeProcess() {

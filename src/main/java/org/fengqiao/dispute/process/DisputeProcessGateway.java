@@ -67,12 +67,20 @@ public class DisputeProcessGateway {
         this.internal = internal;
     }
 
-    /** Starts the case's process instance (business key = case id); returns its id. */
+    /** Starts the case's process instance (business key = 案号); returns its id. */
     public String start(DisputeCase c) {
         Map<String, Object> vars = variables.of(c);
         vars.put(DisputeProcess.ROUTE, "");
-        return runtime.startProcessInstanceByKey(DisputeProcess.KEY, c.id(), vars).getId();
+        STARTING.set(c.id());
+        try {
+            return runtime.startProcessInstanceByKey(DisputeProcess.KEY, DisputeProcess.businessKeyOf(c), vars).getId();
+        } finally {
+            STARTING.remove();
+        }
     }
+
+    /** Set while {@link #start} starts a registered case's instance: the start listener then registers nothing. */
+    static final ThreadLocal<String> STARTING = new ThreadLocal<>();
 
     /**
      * Completes the user task that stands for {@code action}, as {@code caller}. The engine checks
@@ -112,6 +120,35 @@ public class DisputeProcessGateway {
         } catch (MismatchingMessageCorrelationException e) {
             throw IllegalTransitionException.of(action.path(), c.status());
         }
+    }
+
+    /** A task of a dispute's process as the Tasklist shows it to a user. */
+    public record TaskRef(String taskId, String taskDefinitionKey, String formId, String caseId) {
+    }
+
+    /**
+     * The dispute task {@code taskId} if the caller may see it (the engine's task authorizations,
+     * as in the Tasklist), with the case it belongs to — from the process instance's business key.
+     */
+    public java.util.Optional<TaskRef> visibleTask(String taskId, Caller caller, java.util.function.Function<String, String> caseIdOfBusinessKey) {
+        Task[] found = new Task[1];
+        as(caller, () -> found[0] = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(DisputeProcess.KEY)
+                .initializeFormKeys().singleResult());
+        Task task = found[0];
+        if (task == null) {
+            return java.util.Optional.empty();
+        }
+        String businessKey = internal.run(() -> {
+            var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+            return instance == null ? null : instance.getBusinessKey();
+        });
+        String caseId = caseIdOfBusinessKey.apply(businessKey);
+        if (caseId == null) {
+            return java.util.Optional.empty();
+        }
+        String formId = org.fengqiao.shared.process.StepForms.formIdOf(
+                task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey(), task.getFormKey());
+        return java.util.Optional.of(new TaskRef(task.getId(), task.getTaskDefinitionKey(), formId, caseId));
     }
 
     /** Task definition keys of the case's open steps (for tests and diagnostics). */

@@ -50,6 +50,8 @@ class DisputeProcessVariables {
         v.put("caseTitle", c.title());
         v.put("caseStatus", c.status().label());
         v.put("caseSummary", summary(c));
+        v.put("caseParties", parties(c.parties()));
+        v.put("caseDeadline", deadline(c));
         v.put("triageGroups", groups(Role.TRIAGE, c.centreId(), null));
         v.put("orgAdminGroups", c.orgId() == null ? Caller.ADMIN_GROUP : groups(Role.ORG_ADMIN, c.orgId(), null));
         v.put("orgStaffGroups", c.orgId() == null ? Caller.ADMIN_GROUP
@@ -147,6 +149,23 @@ class DisputeProcessVariables {
                     .append(c.suggestion().dueInDays()).append(" 日");
         }
         return sb.toString();
+    }
+
+    /** The deadline of the case's current step, as the Tasklist's cards show it (minute precision, Chinese). */
+    private String deadline(DisputeCase c) {
+        OffsetDateTime due = switch (c.status()) {
+            case ASSIGNED_PENDING_ACCEPT -> c.acceptanceDueAt();
+            case IN_MEDIATION -> c.dueAt();
+            case PERFORMANCE_MONITORING -> deadlines.performanceDueAt(c);
+            case JUDICIAL_CONFIRMATION -> deadlines.courtReviewDueAt(c);
+            default -> null;
+        };
+        if (due == null) {
+            return "无";
+        }
+        java.time.ZonedDateTime local = due.atZoneSameInstant(calendar.zone());
+        String text = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(local);
+        return c.overdue() && c.status() == org.fengqiao.dispute.DisputeStatus.IN_MEDIATION ? text + "（已届满）" : text;
     }
 
     private static String parties(List<Party> parties) {

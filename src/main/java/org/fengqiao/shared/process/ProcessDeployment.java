@@ -29,6 +29,11 @@ public class ProcessDeployment implements org.fengqiao.shared.StartupStep {
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployment.class);
     static final String DEPLOYMENT_NAME = "fengqiao";
     private static final String ROOT = "processes/";
+    /**
+     * The Tasklist's one embedded form: it renders a step's Camunda Form (fetched from
+     * {@code /api/tasklist/...}) with Chinese widgets, pickers, uploads and the case's context.
+     */
+    static final String STEP_FORM = "tasklist/step-form.html";
 
     private final RepositoryService repository;
 
@@ -45,6 +50,13 @@ public class ProcessDeployment implements org.fengqiao.shared.StartupStep {
                 .source("fengqiao")
                 .enableDuplicateFiltering(false);
         int count = 0;
+        Resource step = new PathMatchingResourcePatternResolver().getResource("classpath:" + STEP_FORM);
+        byte[] stepForm = null;
+        if (step.exists()) {
+            try (InputStream in = step.getInputStream()) {
+                stepForm = in.readAllBytes();
+            }
+        }
         for (Resource resource : Arrays.stream(resources).sorted(Comparator.comparing(ProcessDeployment::nameOf)).toList()) {
             String name = nameOf(resource);
             if (!(name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))) {
@@ -52,6 +64,12 @@ public class ProcessDeployment implements org.fengqiao.shared.StartupStep {
             }
             try (InputStream in = resource.getInputStream()) {
                 builder.addInputStream(name, new java.io.ByteArrayInputStream(in.readAllBytes()));
+                count++;
+            }
+            if (name.endsWith(".form") && stepForm != null) {
+                // the product's embedded form, once per Camunda Form: embedded:deployment:<path>.html renders <path>.form
+                builder.addInputStream(name.substring(0, name.length() - ".form".length()) + ".html",
+                        new java.io.ByteArrayInputStream(stepForm));
                 count++;
             }
         }

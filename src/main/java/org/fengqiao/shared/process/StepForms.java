@@ -34,9 +34,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class StepForms {
 
     private final Map<String, Set<String>> fieldsByForm;
+    private final Map<String, JsonNode> formsById;
 
     StepForms(ObjectMapper mapper) throws IOException {
         Map<String, Set<String>> fields = new HashMap<>();
+        Map<String, JsonNode> json = new HashMap<>();
         Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.form");
         for (Resource resource : resources) {
             try (InputStream in = resource.getInputStream()) {
@@ -44,9 +46,11 @@ public class StepForms {
                 Set<String> keys = new LinkedHashSet<>();
                 collect(form, keys);
                 fields.put(form.path("id").asText(), Set.copyOf(keys));
+                json.put(form.path("id").asText(), form);
             }
         }
         this.fieldsByForm = Map.copyOf(fields);
+        this.formsById = Map.copyOf(json);
     }
 
     private static void collect(JsonNode node, Set<String> keys) {
@@ -71,7 +75,33 @@ public class StepForms {
 
     private static String formRefOf(DelegateTask task) {
         UserTask userTask = task.getBpmnModelElementInstance();
-        return userTask == null ? null : userTask.getCamundaFormRef();
+        return userTask == null ? null : formIdOf(userTask.getCamundaFormRef(), userTask.getCamundaFormKey());
+    }
+
+    /** The product's embedded form, deployed once per Camunda Form under the form's path with {@code .html}. */
+    private static final java.util.regex.Pattern EMBEDDED = java.util.regex.Pattern.compile(
+            "^embedded:deployment:(?:.*/)?([^/]+)\\.html$");
+
+    /**
+     * The id of the Camunda Form a step shows: its {@code camunda:formRef}, or — for a step shown
+     * with the product's embedded form, which renders that Camunda Form — the form named by its
+     * {@code camunda:formKey} ({@code embedded:deployment:dispute/forms/dispute-triage-form.html}
+     * renders {@code dispute-triage-form}). Null when the step has no form.
+     */
+    public static String formIdOf(String formRef, String formKey) {
+        if (formRef != null) {
+            return formRef;
+        }
+        if (formKey == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = EMBEDDED.matcher(formKey);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** The Camunda Form (JSON) with this id, as deployed from {@code processes/}; null if none. */
+    public JsonNode formJson(String formId) {
+        return formsById.get(formId);
     }
 
     /**

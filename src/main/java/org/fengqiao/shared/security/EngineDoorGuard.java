@@ -181,7 +181,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
         if (variables == null || !variables.isObject() || variables.isEmpty()) {
             return errors;
         }
-        Set<String> declared = task.getCamundaFormRef() == null ? Set.of() : forms.fieldsOf(task.getCamundaFormRef().getKey());
+        String formId = StepForms.formIdOf(task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey(),
+                task.getFormKey());
+        Set<String> declared = formId == null ? Set.of() : forms.fieldsOf(formId);
         Set<String> names = new TreeSet<>();
         for (Iterator<String> it = variables.fieldNames(); it.hasNext(); ) {
             names.add(it.next());

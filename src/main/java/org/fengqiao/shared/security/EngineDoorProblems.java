@@ -52,19 +52,20 @@ class EngineDoorProblems extends OncePerRequestFilter {
             DomainException refusal = ProcessSteps.takeRefusal();
             if (wrapped.capturing() && refusal != null && !response.isCommitted()) {
                 response.resetBuffer();
-                writeRefusal(response, refusal);
+                writeRefusal(response, refusal, request.getRequestURI().startsWith(request.getContextPath() + "/camunda/"));
             } else {
                 wrapped.release(mapper);
             }
         }
     }
 
-    private void writeRefusal(HttpServletResponse response, DomainException refusal) throws IOException {
+    private void writeRefusal(HttpServletResponse response, DomainException refusal, boolean webapp) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + refusal.slug());
         body.put("title", refusal.title());
         body.put("status", refusal.status());
-        body.put("message", refusal.getMessage());
+        // the webapps show "message" to the centre's staff as it is: plain Chinese there, no field keys
+        body.put("message", webapp ? plainChinese(refusal) : refusal.getMessage());
         body.put("detail", refusal.getMessage());
         if (refusal instanceof ValidationException v) {
             body.put("errors", v.errors());
@@ -75,6 +76,19 @@ class EngineDoorProblems extends OncePerRequestFilter {
         byte[] bytes = mapper.writeValueAsBytes(body);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    private static final java.util.regex.Pattern ENGLISH_ASIDE = java.util.regex.Pattern.compile("\\s*\\([^()]*[A-Za-z][^()]*\\)");
+
+    /** The refusal as the Tasklist shows it: the Chinese reasons without field keys or English asides. */
+    static String plainChinese(DomainException refusal) {
+        if (refusal instanceof ValidationException v) {
+            java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+            v.errors().forEach(e -> reasons.add(ENGLISH_ASIDE.matcher(e.message()).replaceAll("").strip()));
+            return "未能提交，请按表单中标出的提示修改：" + String.join("；", reasons);
+        }
+        String text = ENGLISH_ASIDE.matcher(String.valueOf(refusal.getMessage())).replaceAll("").strip();
+        return text.isEmpty() ? "未能提交，请检查填写的内容" : text;
     }
 
     /** Passes a success through; from the first error status on, keeps the body to be replaced or released. */

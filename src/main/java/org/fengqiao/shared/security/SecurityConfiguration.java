@@ -63,6 +63,8 @@ class SecurityConfiguration {
                                 paths.matcher("/actuator/health/readiness")).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new WebappSessionAuthentication(),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(denied));
         return http.build();
     }

@@ -45,6 +45,19 @@ const fengqiaoLocale = (function () {
   }
 })();
 
+// Fengqiao: the product's name in the browser's tab instead of "Camunda Admin".
+const FENGQIAO_TITLE = '枫桥 · 管理';
+(function () {
+  try {
+    const fix = () => { if (document.title !== FENGQIAO_TITLE) document.title = FENGQIAO_TITLE; };
+    fix();
+    const title = document.querySelector('title');
+    if (title) new MutationObserver(fix).observe(title, { childList: true, characterData: true, subtree: true });
+  } catch (e) {
+    // no DOM (tests reading this module): nothing to rename
+  }
+})();
+
 export default {
   // Fengqiao: see the comment above; availableLocales holds exactly the one locale to show.
   locales: {

@@ -45,11 +45,30 @@ const fengqiaoLocale = (function () {
   }
 })();
 
+// Fengqiao: the product's name in the browser's tab instead of "Camunda Tasklist".
+const FENGQIAO_TITLE = '枫桥 · 任务列表';
+(function () {
+  try {
+    const fix = () => { if (document.title !== FENGQIAO_TITLE) document.title = FENGQIAO_TITLE; };
+    fix();
+    const title = document.querySelector('title');
+    if (title) new MutationObserver(fix).observe(title, { childList: true, characterData: true, subtree: true });
+  } catch (e) {
+    // no DOM (tests reading this module): nothing to rename
+  }
+})();
+
 export default {
   // Fengqiao: see the comment above; availableLocales holds exactly the one locale to show.
   locales: {
     availableLocales: [fengqiaoLocale],
     fallbackLocale: fengqiaoLocale
+  },
+
+  // Fengqiao: the product's name in the header and on the login page
+  app: {
+    name: '任务列表',
+    vendor: '枫桥'
   },
 
   // change the app name and vendor
