@@ -81,22 +81,32 @@ async function apiPost(user, url, body) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN', timezoneId: ZONE });
     page = await context.newPage();
     page.on('response', r => { if (r.status() >= 400 && !/auth\/user\/default$|camunda-welcome/.test(r.url())) console.log(`  (${user}) HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
-    for (let attempt = 1; ; attempt++) {
-      await page.goto(base + '/camunda/app/tasklist/default/');
+    // the webapp sometimes stalls (a request that never answers, seen under heavy load): try the
+    // whole login again, up to three times, before calling it a failure
+    let answer;
+    for (let login = 1; !answer; login++) {
+      for (let attempt = 1; ; attempt++) {
+        await page.goto(base + '/camunda/app/tasklist/default/');
+        try {
+          await page.waitForSelector('input[type=password]', { timeout: 30000 });
+          break;
+        } catch (e) {
+          if (attempt >= 4) throw e;
+        }
+      }
+      await checkWords('login page');
+      await page.fill('input[type=text]', user);
+      await page.fill('input[type=password]', 'demo');
       try {
-        await page.waitForSelector('input[type=password]', { timeout: 30000 });
-        break;
+        [answer] = await Promise.all([
+          page.waitForResponse(r => r.url().includes('/login/tasklist') && r.request().method() === 'POST', { timeout: 30000 }),
+          page.click('button[type=submit]'),
+        ]);
       } catch (e) {
-        if (attempt >= 4) throw e;
+        if (login >= 3) throw e;
+        console.log(`  (${user}) the login did not answer; trying again`);
       }
     }
-    await checkWords('login page');
-    await page.fill('input[type=text]', user);
-    await page.fill('input[type=password]', 'demo');
-    const [answer] = await Promise.all([
-      page.waitForResponse(r => r.url().includes('/login/tasklist') && r.request().method() === 'POST', { timeout: 30000 }),
-      page.click('button[type=submit]'),
-    ]);
     if (!answer.ok()) throw new Error(`login of ${user} answered ${answer.status()}`);
     await page.waitForTimeout(800);
     // the webapp sometimes stalls while loading (a request that never answers); load it again then
