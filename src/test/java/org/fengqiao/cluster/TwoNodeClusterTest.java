@@ -175,8 +175,9 @@ class TwoNodeClusterTest {
                     assertThat(loser.status()).isEqualTo(409);
                     assertThat(loser.problemType()).isEqualTo("/problems/illegal-transition");
                 }
+                // the case's process instance (its business key is the 案号, not the REST id)
                 long openTasks = nodeA.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
-                        .processInstanceBusinessKey(id).count();
+                        .processInstanceId(apiA.get("admin", "/api/disputes/" + id).text("processInstanceId")).count();
                 assertThat(openTasks).isEqualTo(1);
             } finally {
                 pool.shutdownNow();

@@ -37,6 +37,13 @@ abstract class CustodyApiSupport {
         return actions;
     }
 
+    /** The texts of a JSON array, e.g. an item's {@code allowedActions}. */
+    static List<String> texts(JsonNode array) {
+        List<String> result = new ArrayList<>();
+        array.forEach(n -> result.add(n.asText()));
+        return result;
+    }
+
     JsonNode read(ResultActions result) throws Exception {
         return JSON.readTree(result.andReturn().getResponse().getContentAsString());
     }

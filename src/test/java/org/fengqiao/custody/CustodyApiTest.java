@@ -39,12 +39,6 @@ class CustodyApiTest extends CustodyApiSupport {
         return mvc;
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> result = new ArrayList<>();
-        array.forEach(n -> result.add(n.asText()));
-        return result;
-    }
-
     @Test
     @LegalRule(value = "C1", model = {"processes/custody/property-intake.bpmn#Timer_HandoverOverdue", "org.fengqiao.custody.CustodyProperties#handoverLimit"})
     @LegalRule(value = "C6", model = {"processes/custody/property-loan.bpmn#Timer_LoanOverdue", "org.fengqiao.custody.CustodyManagement#loanOverdue"})

@@ -44,12 +44,6 @@ class CustodyLegalRulesTest extends CustodyApiSupport {
         return mvc;
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> result = new ArrayList<>();
-        array.forEach(n -> result.add(n.asText()));
-        return result;
-    }
-
     private List<String> approvalGroups(String itemId) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(itemId)
                 .taskDefinitionKey("UserTask_ApproveDisposal").singleResult();

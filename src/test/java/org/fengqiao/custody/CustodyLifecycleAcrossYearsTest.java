@@ -107,9 +107,4 @@ class CustodyLifecycleAcrossYearsTest extends CustodyApiSupport {
                 .isEqualTo(OffsetDateTime.parse("2026-02-28T23:59:59+08:00"));
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> result = new ArrayList<>();
-        array.forEach(n -> result.add(n.asText()));
-        return result;
-    }
 }

@@ -560,12 +560,6 @@ class CustodyProcessTest extends CustodyApiSupport {
                 .processInstanceBusinessKey(businessKey).finished().count() == 1;
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> result = new ArrayList<>();
-        array.forEach(n -> result.add(n.asText()));
-        return result;
-    }
-
     @Test
     @Order(8)
     void everyFormReferencedByTheModelsIsDeployed() {

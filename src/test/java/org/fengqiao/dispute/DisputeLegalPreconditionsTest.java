@@ -1,7 +1,6 @@
 package org.fengqiao.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.fengqiao.shared.ValidationException;
@@ -32,12 +29,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * seal of a written agreement, D12 joint application for 司法确认), through both doors.
  */
 @FengqiaoTest
-class DisputeLegalPreconditionsTest extends DisputeApiTestBase {
+class DisputeLegalPreconditionsTest extends DisputeTasklistTestBase {
 
     private static final List<String> MEDIATOR1_GROUPS = List.of("mediator", "rz-ls-adw-tw-mediator");
 
-    @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
 
     @AfterEach
     void clear() {
@@ -53,22 +48,6 @@ class DisputeLegalPreconditionsTest extends DisputeApiTestBase {
 
     private static Map<String, Object> written() {
         return new HashMap<>(Map.of("form", "WRITTEN", "terms", "周某于十日内拆除滴水檐", "amount", 0));
-    }
-
-    private Task task(String caseId, String key) {
-        String pid = f.get("admin", caseId).text("processInstanceId");
-        Task task = taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
-        assertThat(task).as("open task " + key).isNotNull();
-        return task;
-    }
-
-    private Throwable completeAs(String user, List<String> groups, Task task, Map<String, Object> formValues) {
-        identityService.setAuthentication(user, groups);
-        try {
-            return catchThrowable(() -> taskService.complete(task.getId(), formValues));
-        } finally {
-            identityService.clearAuthentication();
-        }
     }
 
     private static String formDateTime(int minutesAgo) {

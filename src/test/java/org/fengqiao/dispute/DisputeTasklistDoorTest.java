@@ -16,10 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -45,12 +43,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * task with form-style variables applies the same domain rules, as the logged-in user.
  */
 @FengqiaoTest
-class DisputeTasklistDoorTest extends DisputeApiTestBase {
+class DisputeTasklistDoorTest extends DisputeTasklistTestBase {
 
     private static final List<String> MEDIATOR1_GROUPS = List.of("mediator", "rz-ls-adw-tw-mediator");
 
-    @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
     @Autowired FormService formService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
@@ -59,23 +55,6 @@ class DisputeTasklistDoorTest extends DisputeApiTestBase {
     void clear() {
         identityService.clearAuthentication();
         TestClock.restore();
-    }
-
-    private Task task(String caseId, String key) {
-        String pid = f.get("admin", caseId).text("processInstanceId");
-        Task task = taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
-        assertThat(task).as("open task " + key).isNotNull();
-        return task;
-    }
-
-    /** Completes a task as a Tasklist user would; returns what it threw (or null). */
-    private Throwable completeAs(String user, List<String> groups, Task task, Map<String, Object> formValues) {
-        identityService.setAuthentication(user, groups);
-        try {
-            return catchThrowable(() -> taskService.complete(task.getId(), formValues));
-        } finally {
-            identityService.clearAuthentication();
-        }
     }
 
     private static <T extends DomainException> T domainCause(Throwable thrown, Class<T> type) {
