@@ -154,6 +154,14 @@ final class OpenApiExamples {
                 return l;
             }
             Object item = value(schema.getItems(), singular(property), depth + 1);
+            if ("parties".equals(property) && item instanceof Map<?, ?> applicant && applicant.containsKey("role")) {
+                // a case needs both sides: the workers and the company that owes them
+                Map<Object, Object> respondent = new LinkedHashMap<>(applicant);
+                respondent.put("role", "RESPONDENT");
+                respondent.put("name", "某建筑公司");
+                respondent.remove("idNumber");
+                return List.of(item, respondent);
+            }
             return item == null ? List.of() : List.of(item);
         }
         if ("object".equals(type) || schema.getProperties() != null) {
