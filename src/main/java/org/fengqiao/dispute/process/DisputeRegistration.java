@@ -1,6 +1,5 @@
 package org.fengqiao.dispute.process;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,16 +57,7 @@ class DisputeRegistration implements ExecutionListener {
 
     private void register(DelegateExecution execution) {
         Map<String, Object> submitted = execution.getVariables();
-        List<ValidationException.FieldError> undeclared = new ArrayList<>();
-        for (String name : submitted.keySet()) {
-            if (!forms.fieldsOf(FORM).contains(name)) {
-                undeclared.add(new ValidationException.FieldError(name,
-                        "登记表没有该字段，不能提交 (not a field of the registration form)"));
-            }
-        }
-        if (!undeclared.isEmpty()) {
-            throw new ValidationException(undeclared);
-        }
+        forms.refuseUndeclared(FORM, submitted.keySet(), "登记表没有该字段，不能提交 (not a field of the registration form)");
         StepVariables v = new StepVariables(submitted, calendar.zone());
         List<PartyInput> parties = List.of(party(v, PartyRole.APPLICANT, "applicant"), party(v, PartyRole.RESPONDENT, "respondent"));
         Registration cmd = new Registration(v.string("title"), v.string("facts"), v.string("claims"),

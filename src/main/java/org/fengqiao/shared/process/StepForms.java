@@ -113,15 +113,23 @@ public class StepForms {
         Set<String> allowed = new java.util.HashSet<>(fieldsOf(task));
         allowed.addAll(processOwned);
         allowed.addAll(alsoDeclared);
-        Set<String> undeclared = new TreeSet<>(task.getVariableNames());
+        refuseOutside(allowed, task.getVariableNames(), "本步骤的表单没有该字段，不能提交 (not a field of this step's form)");
+    }
+
+    /** Refuses (422, one error per field) a start form's submission that carries anything but the form's fields. */
+    public void refuseUndeclared(String formId, Collection<String> submitted, String message) {
+        refuseOutside(fieldsOf(formId), submitted, message);
+    }
+
+    private static void refuseOutside(Set<String> allowed, Collection<String> submitted, String message) {
+        Set<String> undeclared = new TreeSet<>(submitted);
         undeclared.removeAll(allowed);
         if (undeclared.isEmpty()) {
             return;
         }
         List<ValidationException.FieldError> errors = new ArrayList<>();
         for (String name : undeclared) {
-            errors.add(new ValidationException.FieldError(name,
-                    "本步骤的表单没有该字段，不能提交 (not a field of this step's form)"));
+            errors.add(new ValidationException.FieldError(name, message));
         }
         throw new ValidationException(errors);
     }
