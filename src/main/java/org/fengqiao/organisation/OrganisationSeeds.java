@@ -75,13 +75,20 @@ class OrganisationSeeds implements StartupStep {
         }
     }
 
+    /**
+     * Creates the group, or gives an existing one the product's Chinese name and type: Camunda's starter
+     * creates {@code camunda-admin} as "camunda BPM Administrators", which Admin would otherwise show.
+     */
     private void ensureGroup(String id, String name, String type) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType(type);
-            identity.saveGroup(group);
+        Group group = identity.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identity.newGroup(id);
+        } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+            return;
         }
+        group.setName(name);
+        group.setType(type);
+        identity.saveGroup(group);
     }
 
     private void saveUser(UserSeed seed) {

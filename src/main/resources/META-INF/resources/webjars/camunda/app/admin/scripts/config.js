@@ -46,7 +46,7 @@ const fengqiaoLocale = (function () {
 })();
 
 // Fengqiao: the product's name in the browser's tab instead of "Camunda Admin".
-const FENGQIAO_TITLE = '枫桥 · 管理';
+const FENGQIAO_TITLE = '枫桥 · 系统管理';
 (function () {
   try {
     const fix = () => { if (document.title !== FENGQIAO_TITLE) document.title = FENGQIAO_TITLE; };
@@ -63,6 +63,12 @@ export default {
   locales: {
     availableLocales: [fengqiaoLocale],
     fallbackLocale: fengqiaoLocale
+  },
+
+  // Fengqiao: the product's name in the header and on the login page
+  app: {
+    name: '系统管理',
+    vendor: '枫桥'
   },
 
   // // change the app name and vendor

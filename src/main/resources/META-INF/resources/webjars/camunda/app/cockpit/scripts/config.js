@@ -65,6 +65,12 @@ export default {
     fallbackLocale: fengqiaoLocale
   },
 
+  // Fengqiao: the product's name in the header and on the login page
+  app: {
+    name: '驾驶舱',
+    vendor: '枫桥'
+  },
+
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

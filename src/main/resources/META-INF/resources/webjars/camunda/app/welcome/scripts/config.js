@@ -65,6 +65,12 @@ export default {
     fallbackLocale: fengqiaoLocale
   },
 
+  // Fengqiao: the product's name in the header and on the login page
+  app: {
+    name: '欢迎',
+    vendor: '枫桥'
+  },
+
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
