@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
+import org.fengqiao.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,14 +40,17 @@ class DisputeTasklistScopeTest {
     @Autowired ObjectMapper mapper;
     @Autowired TaskService taskService;
     @Autowired FilterService filterService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired ProcessEngineConfiguration engineConfiguration;
 
     DisputeFixtures f;
+    Api api;
 
     @BeforeEach
     void setUp() {
-        f = new DisputeFixtures(new Api(mvc, mapper));
+        api = new Api(mvc, mapper);
+        f = new DisputeFixtures(api);
     }
 
     @AfterEach
@@ -137,5 +141,63 @@ class DisputeTasklistScopeTest {
         assertThat(as("orgadmin2", () -> filterService.<Task>list(group.getId())))
                 .extracting(Task::getProcessInstanceId).doesNotContain(pid);
         assertThat(as("clerk", () -> taskService.createTaskQuery().processInstanceId(pid).count())).isZero();
+    }
+
+    @Test
+    @DisplayName("督办员: 已超期 lists the overdue steps of the cases in scope, read-only; a supervisor elsewhere sees none")
+    void supervisorFollowsOverdueStepsInScope() {
+        String id = f.inMediation(DisputeFixtures.labourDispute());
+        String pid = f.get("admin", id).text("processInstanceId");
+        Task mediation = as("mediator1", () -> taskService.createTaskQuery().processInstanceId(pid).singleResult());
+        Filter overdue = filter("已超期");
+        Filter group = filter("本组待办");
+        try {
+            // before the mediation limit: following, not overdue
+            assertThat(as("supervisor", () -> filterService.<Task>list(overdue.getId())))
+                    .extracting(Task::getProcessInstanceId).doesNotContain(pid);
+
+            // past the mediation limit: its timer fires and marks the case overdue (督办)
+            TestClock.travelTo(mediation.getDueDate().toInstant().plus(java.time.Duration.ofMinutes(1)));
+            for (var job : managementService.createJobQuery().processInstanceId(pid).timers()
+                    .duedateLowerThan(java.util.Date.from(TestClock.now())).list()) {
+                managementService.executeJob(job.getId());
+            }
+            // the open step now (the expiry decision once the limit passed), due in the past
+            Task open = taskService.createTaskQuery().processInstanceId(pid).singleResult();
+            assertThat(open.getDueDate()).isBefore(java.util.Date.from(TestClock.now()));
+            assertThat(as("supervisor", () -> filterService.<Task>list(overdue.getId())))
+                    .extracting(Task::getId).contains(open.getId());
+            // the same case the API lists to the supervisor as overdue
+            List<String> listed = new java.util.ArrayList<>();
+            api.get("supervisor", "/api/disputes?overdue=true&size=200").body().path("items")
+                    .forEach(c -> listed.add(c.path("id").asText()));
+            assertThat(listed).contains(id);
+            // following is not working: not a candidate, not claimable, not completable
+            assertThat(as("supervisor", () -> filterService.<Task>list(group.getId())))
+                    .extracting(Task::getProcessInstanceId).doesNotContain(pid);
+            assertThat(as("supervisor", () -> org.assertj.core.api.Assertions.catchThrowable(
+                    () -> taskService.claim(open.getId(), "supervisor"))))
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+            assertThat(as("supervisor", () -> org.assertj.core.api.Assertions.catchThrowable(
+                    () -> taskService.complete(open.getId(), Map.of("action", "sessions")))))
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+            // the embedded form shows the supervisor the case, read-only; the mediator works it
+            Api.Response step = api.get("supervisor", "/api/tasklist/tasks/" + open.getId());
+            assertThat(step.status()).isEqualTo(200);
+            assertThat(step.body().path("readOnly").asBoolean()).isTrue();
+            assertThat(step.text("caseApi")).isEqualTo("/api/disputes/" + id);
+            assertThat(api.get("mediator1", "/api/tasklist/tasks/" + open.getId()).body().path("readOnly").asBoolean())
+                    .isFalse();
+            // a supervisor of 碑廓镇 (not on the case's path to the root) sees nothing of it
+            identityService.setAuthentication("bk-supervisor", List.of("supervisor", "rz-ls-bk-supervisor"));
+            try {
+                assertThat(filterService.<Task>list(overdue.getId())).extracting(Task::getProcessInstanceId).doesNotContain(pid);
+                assertThat(taskService.createTaskQuery().processInstanceId(pid).count()).isZero();
+            } finally {
+                identityService.clearAuthentication();
+            }
+        } finally {
+            TestClock.restore();
+        }
     }
 }

@@ -25,9 +25,20 @@ public interface TasklistSteps {
      * @param caseApi  the case in {@code /api} (its view; {@code /history}, {@code /documents} below it), null for a start form
      * @param options  choices by field key; a field with options is shown as a picker
      * @param defaults values preselected by field key (e.g. the triage suggestion's organisation)
+     * @param readOnly true when the caller may read the task but not work it (a 督办员 following an
+     *                 overdue step): the form shows the case and refuses to submit
      */
     record Step(String formId, JsonNode form, String caseApi, String caseNo, Map<String, List<Option>> options,
-                Map<String, Object> defaults) {
+                Map<String, Object> defaults, boolean readOnly) {
+
+        public Step(String formId, JsonNode form, String caseApi, String caseNo, Map<String, List<Option>> options,
+                    Map<String, Object> defaults) {
+            this(formId, form, caseApi, caseNo, options, defaults, false);
+        }
+
+        public Step readOnly(boolean value) {
+            return new Step(formId, form, caseApi, caseNo, options, defaults, value);
+        }
     }
 
     /** The step of a task the caller may see, or empty when the task is not this module's (or not visible). */

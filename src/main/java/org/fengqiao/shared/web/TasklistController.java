@@ -3,6 +3,7 @@ package org.fengqiao.shared.web;
 import java.util.List;
 
 import org.fengqiao.shared.NotFoundException;
+import org.fengqiao.shared.process.TaskWork;
 import org.fengqiao.shared.process.TasklistSteps;
 import org.fengqiao.shared.security.CurrentCaller;
 import org.springframework.http.MediaType;
@@ -28,20 +29,24 @@ class TasklistController {
 
     private final List<TasklistSteps> modules;
     private final CurrentCaller currentCaller;
+    private final TaskWork work;
 
-    TasklistController(List<TasklistSteps> modules, CurrentCaller currentCaller) {
+    TasklistController(List<TasklistSteps> modules, CurrentCaller currentCaller, TaskWork work) {
         this.modules = modules;
         this.currentCaller = currentCaller;
+        this.work = work;
     }
 
     @GetMapping("/tasks/{taskId}")
-    @Operation(summary = "The step a task shows: form, case address, picker choices (scoped to the caller), defaults")
+    @Operation(summary = "The step a task shows: form, case address, picker choices (scoped to the caller), defaults;"
+            + " readOnly when the caller may see the task but not work it (a supervisor following an overdue step)")
     TasklistSteps.Step task(@PathVariable String taskId) {
         if (ID.matcher(taskId).matches()) {
+            var caller = currentCaller.get();
             for (TasklistSteps module : modules) {
-                var step = module.task(taskId, currentCaller.get());
+                var step = module.task(taskId, caller);
                 if (step.isPresent()) {
-                    return step.get();
+                    return step.get().readOnly(!work.mayWork(taskId, caller));
                 }
             }
         }
