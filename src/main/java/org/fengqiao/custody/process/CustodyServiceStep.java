@@ -28,7 +28,9 @@ class CustodyServiceStep implements JavaDelegate {
 
     private static final List<String> REQUEST_FIELDS = List.of("reason", "plannedReturnAt", "toAgencyId", "mode", "requestingAgencyId",
             "scheduledAt", "recordingHash", "disposalType", "legalBasisDocNo", "noticePublishedOn", "receiptNo",
-            "recipientName", "recipientIdNumber", "recipientRelation", "recipientAuthorisationDocNo", "exception", "clockFrom");
+            "recipientName", "recipientIdNumber", "recipientRelation", "recipientAuthorisationDocNo", "exception", "clockFrom", "consentName", "consentIdNumber", "consentMethod",
+            "consentDocumentNo", "consentedAt", "disposedAt", "documentNo", "description", "kind", "startedAt", "endedAt",
+            "appraiser");
 
     private final CustodyManagement management;
     private final CustodyAccess access;
@@ -72,7 +74,10 @@ class CustodyServiceStep implements JavaDelegate {
             case STEP_RECORD_DISPOSAL_REQUEST -> {
                 PropertyItem item = management.requestDisposal(actor(execution), itemId,
                         v.enumValue("disposalType", DisposalType.class), v.string("legalBasisDocNo"),
-                        v.date("noticePublishedOn"));
+                        v.date("noticePublishedOn"), new CustodyManagement.Consent(v.string("consentName"),
+                                v.string("consentIdNumber"),
+                                v.enumValue("consentMethod", org.fengqiao.custody.ConsentMethod.class),
+                                v.string("consentDocumentNo"), v.dateTime("consentedAt")));
                 execution.setVariable(APPROVER_GROUP, item.disposalApproverGroup());
                 execution.setVariable(DISPOSAL_DUE_AT, CustodyVariables.date(item.disposalDueAt()));
             }
@@ -89,6 +94,20 @@ class CustodyServiceStep implements JavaDelegate {
                 gateway.moveDeadline(LOAN, itemId, LOAN_DUE_AT, item.plannedReturnAt(), TIMER_LOAN_OVERDUE);
             }
             case STEP_RAISE_MEASURE_OVERDUE -> management.measureOverdue(itemId);
+            case STEP_RECORD_HANDOVER_DISPOSAL -> {
+                management.disposeBeforeHandover(actor(execution), itemId,
+                        v.enumValue("disposalType", DisposalType.class), v.dateTime("disposedAt"),
+                        v.string("documentNo"), v.string("description"));
+                // C1: nothing is handed over: the item's hand-over step ends
+                gateway.correlate(INTAKE, itemId, MESSAGE_DISPOSED_BEFORE_HANDOVER);
+            }
+            case STEP_RECORD_MEASURE_APPRAISAL -> {
+                PropertyItem item = management.recordMeasureAppraisal(actor(execution), itemId,
+                        v.enumValue("kind", org.fengqiao.custody.AppraisalKind.class), v.dateTime("startedAt"),
+                        v.dateTime("endedAt"), v.string("appraiser"), v.string("reason"));
+                gateway.moveDeadline(MEASURE_PERIOD, itemId, MEASURE_DUE_AT, item.measureDueAt(), TIMER_MEASURE_PERIOD_ENDS);
+            }
+            case STEP_RAISE_JUDGMENT_DELIVERY_OVERDUE -> management.judgmentDeliveryOverdue(itemId);
             case STEP_RECORD_MEASURE_EXTENSION -> {
                 PropertyItem item = management.extendMeasure(actor(execution), itemId, v.string("reason"));
                 gateway.moveDeadline(MEASURE_PERIOD, itemId, MEASURE_DUE_AT, item.measureDueAt(), TIMER_MEASURE_PERIOD_ENDS);
