@@ -657,6 +657,17 @@ class CustodyProcessTest extends CustodyApiSupport {
                 new TimeLimit(30, DeadlineUnit.CALENDAR_DAYS)).plusDays(7);
         assertThat(OffsetDateTime.parse(extended.get("measureDueAt").asText())).isEqualTo(expected);
         assertThat(timer(period).getDuedate().toInstant()).isEqualTo(expected.toInstant());
+        // the period ends (alert and 督办); a quarantine recorded afterwards moves the end again, a new period runs
+        moveClock(expected.plusHours(1));
+        management.executeJob(timer(period).getId());
+        assertThat(custody.alerts(id)).extracting(CustodyAlert::kind).contains("MEASURE_OVERDUE");
+        assertThat(period).isEnded();
+        JsonNode later = act("officer1", id, "measure-appraisal",
+                "{\"kind\":\"QUARANTINE\",\"startedAt\":\"2026-11-13T09:00:00+08:00\",\"endedAt\":\"2026-11-14T21:00:00+08:00\"}");
+        OffsetDateTime again = expected.plusHours(36);
+        assertThat(OffsetDateTime.parse(later.get("measureDueAt").asText())).isEqualTo(again);
+        assertThat(later.get("measureExcludedTime").asText()).isEqualTo("PT204H");
+        assertThat(timer(instance("property-measure-period", id)).getDuedate().toInstant()).isEqualTo(again.toInstant());
     }
 
     @Test

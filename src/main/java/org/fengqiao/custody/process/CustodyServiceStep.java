@@ -105,12 +105,12 @@ class CustodyServiceStep implements JavaDelegate {
                 PropertyItem item = management.recordMeasureAppraisal(actor(execution), itemId,
                         v.enumValue("kind", org.fengqiao.custody.AppraisalKind.class), v.dateTime("startedAt"),
                         v.dateTime("endedAt"), v.string("appraiser"), v.string("reason"));
-                gateway.moveDeadline(MEASURE_PERIOD, itemId, MEASURE_DUE_AT, item.measureDueAt(), TIMER_MEASURE_PERIOD_ENDS);
+                followMeasurePeriod(execution, item);
             }
             case STEP_RAISE_JUDGMENT_DELIVERY_OVERDUE -> management.judgmentDeliveryOverdue(itemId);
             case STEP_RECORD_MEASURE_EXTENSION -> {
                 PropertyItem item = management.extendMeasure(actor(execution), itemId, v.string("reason"));
-                gateway.moveDeadline(MEASURE_PERIOD, itemId, MEASURE_DUE_AT, item.measureDueAt(), TIMER_MEASURE_PERIOD_ENDS);
+                followMeasurePeriod(execution, item);
             }
             case STEP_RECORD_REFUND -> management.refund(actor(execution), itemId, v.string("legalBasisDocNo"),
                     v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
@@ -120,6 +120,19 @@ class CustodyServiceStep implements JavaDelegate {
             default -> throw new IllegalStateException("no custody step for " + execution.getCurrentActivityId());
         }
         REQUEST_FIELDS.forEach(execution::removeVariable);
+    }
+
+    /**
+     * C5: the period's timer follows the measure's new end; when the period had already ended (its
+     * timer fired) and the new end lies ahead, the period runs again in a new instance.
+     */
+    private void followMeasurePeriod(DelegateExecution execution, PropertyItem item) {
+        int moved = gateway.moveDeadline(MEASURE_PERIOD, item.id(), MEASURE_DUE_AT, item.measureDueAt(),
+                TIMER_MEASURE_PERIOD_ENDS);
+        if (moved == 0 && item.measureDueAt().isAfter(management.now())) {
+            gateway.start(MEASURE_PERIOD, item.id(), java.util.Map.of(ITEM_ID, item.id(),
+                    MEASURE_DUE_AT, CustodyVariables.date(item.measureDueAt())), actor(execution));
+        }
     }
 
     private Caller actor(DelegateExecution execution) {
