@@ -46,7 +46,8 @@ public class CustodyAccess {
     /** Every action of the contract's custody section, in the order they are offered. */
     public static final List<String> ACTIONS = List.of("handover", "inspection", "loan-request", "loan-approval",
             "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request", "disposal-approval",
-            "disposal-execution", "refund", "handover-deferral", "loan-extension", "measure-extension");
+            "disposal-execution", "refund", "handover-deferral", "loan-extension", "measure-extension", "handover-disposal",
+            "measure-appraisal");
 
     private final OrganisationDirectory directory;
     private final Zones zones;
@@ -164,7 +165,7 @@ public class CustodyAccess {
     public boolean stateAllows(PropertyItem item, String action) {
         ItemStatus s = item.status();
         return switch (action) {
-            case "handover", "handover-deferral" -> s == ItemStatus.PENDING_HANDOVER;
+            case "handover", "handover-deferral", "handover-disposal" -> s == ItemStatus.PENDING_HANDOVER;
             case "inspection" -> s == ItemStatus.HANDOVER_INSPECTION;
             case "loan-request", "remote-display" -> s == ItemStatus.IN_STORAGE;
             // registered-not-held property (C2) is transferred on record and released or disposed like stored property
@@ -174,6 +175,8 @@ public class CustodyAccess {
             case "transfer-receipt" -> s == ItemStatus.IN_TRANSFER;
             case "disposal-approval" -> s == ItemStatus.DISPOSAL_REQUESTED;
             case "disposal-execution" -> s == ItemStatus.DISPOSAL_APPROVED;
+            case "measure-appraisal" -> item.measureDueAt() != null
+                    && s != ItemStatus.DISPOSED && s != ItemStatus.EXCEPTION_DAMAGED_OR_LOST;
             case "measure-extension" -> item.measureDueAt() != null && item.measureExtendedBy() == null
                     && s != ItemStatus.DISPOSED && s != ItemStatus.EXCEPTION_DAMAGED_OR_LOST;
             case "refund" -> s == ItemStatus.DISPOSED && item.disposalType() == DisposalType.UNCLAIMED_TO_TREASURY
@@ -201,6 +204,10 @@ public class CustodyAccess {
                     ? List.of(DEPARTMENT_HEAD) : item.disposalApproverRoles(), item.disposalRequestedBy());
             case "measure-extension" -> caseSide(caller, ownAgency, List.of(AGENCY_HEAD));
             case "handover-deferral" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, CCDI));
+            // C1: disposal within 24 h instead of the hand-over, approved by the department head (or higher)
+            case "handover-disposal" -> caseSide(caller, ownAgency, List.of(DEPARTMENT_HEAD, AGENCY_HEAD, CHIEF_PROCURATOR));
+            // C5: the case side records an appraisal's time, which the measure's period does not count
+            case "measure-appraisal" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, AGENCY_HEAD));
             case "refund" -> caseSide(caller, ownAgency, List.of(OFFICER, DEPARTMENT_HEAD, AGENCY_HEAD, CCDI));
             case "transfer-receipt" -> caller.isAdmin()
                     || (item.transferToScope() != null && agencies.contains(item.transferToScope())) ? null

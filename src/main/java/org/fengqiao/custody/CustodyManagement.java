@@ -122,7 +122,7 @@ public class CustodyManagement {
         long seq = cases.next("property-case");
         PropertyCase created = new PropertyCase(UUID.randomUUID().toString(), seq, command.agencyCaseNo().trim(),
                 command.caseName(), command.caseType(), command.handlingAgencyId(), scope, officers, caller.userId(),
-                now(), ProceedingsStage.INVESTIGATION, null, null);
+                now(), ProceedingsStage.INVESTIGATION, null, null, null, null, null);
         cases.insert(created);
         return created;
     }
@@ -154,10 +154,76 @@ public class CustodyManagement {
                 .throwIfInvalid();
         OffsetDateTime now = now();
         cases.updateStage(caseId, stage, documentNo.trim(), now);
+        if (stage == ProceedingsStage.CONCLUDED && propertyCase.caseType() == CaseType.CRIMINAL) {
+            // C7 (最高法解释 第447条): the court delivers the effective judgment within 10 days
+            cases.updateJudgmentDeliveryDue(caseId, deadline(now, properties.judgmentDeliveryLimit()));
+        }
         for (PropertyItem item : items.ofCase(caseId)) {
             commit(item, caller.userId(), item.stageChanged(propertyCase.stage(), stage, documentNo.trim()));
         }
         return cases.find(caseId).orElseThrow();
+    }
+
+    /**
+     * C7 (最高法解释 第447条): the seizing organ records when the court's effective judgment or
+     * ruling arrived. Only in a concluded criminal case whose judgment is still awaited (else 409);
+     * every item of the case gets a {@code JUDGMENT_DELIVERED} ledger entry, {@code late} when it
+     * came after the 10 days. The one month for the 执行回单 is the disposal's own limit.
+     */
+    @Transactional
+    public PropertyCase recordJudgmentDelivery(Caller caller, String caseId, OffsetDateTime deliveredAt,
+                                               String documentNo) {
+        PropertyCase propertyCase = checkedJudgmentDelivery(caller, caseId);
+        Validation v = new Validation().require(deliveredAt, "deliveredAt").require(documentNo, "documentNo")
+                .name(documentNo, "documentNo");
+        if (deliveredAt != null) {
+            v.check(!deliveredAt.isAfter(now()), "deliveredAt", "送达时间不能晚于当前时间 (may not lie in the future)");
+        }
+        v.throwIfInvalid();
+        cases.updateJudgmentDelivered(caseId, deliveredAt, documentNo.trim());
+        for (PropertyItem item : items.ofCase(caseId)) {
+            commit(item, caller.userId(), item.judgmentDelivered(documentNo.trim(), deliveredAt,
+                    propertyCase.judgmentDeliveryDueAt()));
+        }
+        return cases.find(caseId).orElseThrow();
+    }
+
+    /** C7: 404, 403 (the case's agency records it), 409 (no judgment awaited) before any content. */
+    public PropertyCase checkedJudgmentDelivery(Caller caller, String caseId) {
+        PropertyCase propertyCase = visibleCase(caller, caseId);
+        boolean ownAgency = caller.isAdmin() || access.agenciesOf(caller).contains(propertyCase.handlingScope());
+        if (!ownAgency || !caller.hasAnyRole(List.of(CustodyAccess.OFFICER, CustodyAccess.DEPARTMENT_HEAD,
+                CustodyAccess.AGENCY_HEAD, CustodyAccess.CHIEF_PROCURATOR))) {
+            throw new ForbiddenException("判决书送达由办案机关登记 (only the case's agency records the delivery)");
+        }
+        if (propertyCase.judgmentDeliveryDueAt() == null || propertyCase.judgmentDeliveredAt() != null) {
+            throw IllegalTransitionException.of("judgment-delivery", propertyCase.stage());
+        }
+        return propertyCase;
+    }
+
+    /**
+     * C7: the 10 days passed without the judgment: an alert and a 督办 on every item of the case
+     * still awaiting its disposal.
+     */
+    @Transactional
+    public void judgmentDeliveryOverdue(String caseId) {
+        PropertyCase propertyCase = cases.find(caseId).orElseThrow();
+        if (propertyCase.judgmentDeliveredAt() != null) {
+            return;
+        }
+        OffsetDateTime now = now();
+        for (PropertyItem item : items.ofCase(caseId)) {
+            if (item.status() == ItemStatus.DISPOSED || hasAlert(item.id(), "JUDGMENT_DELIVERY_OVERDUE")) {
+                continue;
+            }
+            String message = "案件 " + propertyCase.agencyCaseNo() + " 判决生效后 "
+                    + properties.judgmentDeliveryLimit().describe() + "内（至 " + propertyCase.judgmentDeliveryDueAt()
+                    + "）法院未送达判决书、裁定书，财物 " + item.itemNo() + " 无法处置 (judgment not delivered within the limit, C7)";
+            raiseAlert(item.id(), "JUDGMENT_DELIVERY_OVERDUE", message, now);
+            supervision.raiseCounted(TARGET_TYPE, item.id(), item.itemNo(), SupervisionLevel.NOTICE, message,
+                    "OVERDUE_TIMER", SYSTEM, now, properties.supervisionResponseLimit());
+        }
     }
 
     /** Registers seized items (REGISTER entries); the caller starts their intake processes. */
@@ -364,6 +430,51 @@ public class CustodyManagement {
                 exception == HandoverException.URGENT_APPRAISAL ? caller.userId() : null, reason));
     }
 
+    /**
+     * C1 (公安 S10 第190条, third exception): property disposed of within 24 h of its seizure (the
+     * hand-over limit of the agency) is not handed over; the disposal papers go to the file. The
+     * department head (or a higher head) records and so approves it (domain §5.6); the disposal
+     * type's own approver (the disposal DMN) must be among the caller's roles. A disposal after the
+     * limit is refused (422 {@code disposedAt}): the item is to be handed over. The item ends DISPOSED
+     * and its hand-over step ends.
+     */
+    @Transactional
+    public PropertyItem disposeBeforeHandover(Caller caller, String itemId, DisposalType type, OffsetDateTime disposedAt,
+                                              String documentNo, String description) {
+        PropertyItem item = checked(caller, itemId, "handover-disposal");
+        PropertyCase propertyCase = cases.find(item.caseId()).orElseThrow();
+        org.fengqiao.calendar.TimeLimit limit = properties.handoverLimit(access.agencyType(
+                propertyCase.handlingAgencyId()).name());
+        OffsetDateTime seized = item.seizedAt() != null ? item.seizedAt() : item.createdAt();
+        OffsetDateTime latest = deadline(seized, limit);
+        Validation v = new Validation().require(type, "disposalType").require(disposedAt, "disposedAt")
+                .require(documentNo, "documentNo").name(documentNo, "documentNo")
+                .require(description, "description").text(description, "description");
+        if (type != null) {
+            v.check(!type.awaitsEndOfProceedings() && type != DisposalType.REFUND_FROM_TREASURY, "disposalType",
+                    "该处置须待诉讼终结，不能在移交前处置 (" + type + " waits for the end of the proceedings)");
+        }
+        if (disposedAt != null) {
+            v.check(!disposedAt.isAfter(now()), "disposedAt", "处置时间不能晚于当前时间 (may not lie in the future)");
+            v.check(!disposedAt.isBefore(seized), "disposedAt", "不能早于扣押时间 (may not lie before the seizure)");
+            v.check(!disposedAt.isAfter(latest), "disposedAt", "扣押后 " + limit.describe() + "内（至 " + latest
+                    + "）未处置的，应当移交入库 (only property disposed of within " + limit.describe()
+                    + " of the seizure is exempt from the hand-over, C1)");
+        }
+        v.throwIfInvalid();
+        DisposalAuthority authority = disposalAuthority(type, item.category(), item.valuation(),
+                access.agencyType(item.controllingAgencyId()));
+        if (!authority.allowed()) {
+            throw ValidationException.of("disposalType", authority.reason());
+        }
+        if (!authority.approverRoles().isEmpty() && !caller.hasAnyRole(authority.approverRoles())) {
+            throw new ForbiddenException("该处置须由 " + authority.approvalLevel() + " 批准 (requires one of "
+                    + authority.approverRoles() + ")");
+        }
+        return commit(item, caller.userId(), item.disposeBeforeHandover(type, disposedAt, documentNo.trim(),
+                description, caller.userId()));
+    }
+
     @Transactional
     public PropertyItem inspect(Caller caller, String itemId, InspectionResult result, String zoneId, String location,
                                 String condition) {
@@ -452,8 +563,50 @@ public class CustodyManagement {
     public PropertyItem extendMeasure(Caller caller, String itemId, String reason) {
         PropertyItem item = checked(caller, itemId, "measure-extension");
         new Validation().require(reason, "reason").text(reason, "reason").throwIfInvalid();
-        OffsetDateTime due = deadline(item.measureDueAt(), properties.administrativeMeasureExtension());
+        OffsetDateTime due = measureDue(item, true);
         return commit(item, caller.userId(), item.extendMeasure(caller.userId(), due, reason));
+    }
+
+    /**
+     * The end of an administrative measure (C5): 30 days from the seizure, +30 when the agency's
+     * head extended it, plus the time of every recorded appraisal (not counted, 公安 S10 第112条).
+     */
+    OffsetDateTime measureDue(PropertyItem item, boolean extended) {
+        OffsetDateTime due = deadline(item.seizedAt() != null ? item.seizedAt() : item.createdAt(),
+                properties.administrativeMeasureLimit());
+        if (extended) {
+            due = deadline(due, properties.administrativeMeasureExtension());
+        }
+        return due.plusSeconds(item.measureSuspendedSeconds());
+    }
+
+    /**
+     * C5 (公安 S10 第112条): the time a 检测、检验、检疫 or 技术鉴定 of the item took is not counted in
+     * the administrative measure's period; its end moves by the appraisal's length. The appraisal
+     * started after the seizure and before the period's end, and is over (not in the future).
+     */
+    @Transactional
+    public PropertyItem recordMeasureAppraisal(Caller caller, String itemId, AppraisalKind kind, OffsetDateTime startedAt,
+                                               OffsetDateTime endedAt, String appraiser, String reason) {
+        PropertyItem item = checked(caller, itemId, "measure-appraisal");
+        Validation v = new Validation().require(kind, "kind").require(startedAt, "startedAt").require(endedAt, "endedAt")
+                .name(appraiser, "appraiser").text(reason, "reason");
+        if (startedAt != null) {
+            v.check(item.seizedAt() == null || !startedAt.isBefore(item.seizedAt()), "startedAt",
+                    "不能早于扣押时间 (may not lie before the seizure)");
+            v.check(startedAt.isBefore(item.measureDueAt()), "startedAt",
+                    "须在扣押期限届满（" + item.measureDueAt() + "）前开始 (must start within the measure's period)");
+        }
+        if (endedAt != null) {
+            v.check(!endedAt.isAfter(now()), "endedAt", "鉴定结束时间不能晚于当前时间 (may not lie in the future)");
+            v.check(startedAt == null || endedAt.isAfter(startedAt), "endedAt",
+                    "须晚于开始时间 (must lie after the start)");
+        }
+        v.throwIfInvalid();
+        long seconds = java.time.Duration.between(startedAt, endedAt).getSeconds();
+        OffsetDateTime due = item.measureDueAt().plusSeconds(seconds);
+        return commit(item, caller.userId(), item.recordMeasureAppraisal(kind, startedAt, endedAt, due,
+                appraiser == null ? null : appraiser.trim(), reason, caller.userId()));
     }
 
     /** C5: the administrative measure's period ended with the measure still in force: alert and 督办. */
@@ -594,6 +747,26 @@ public class CustodyManagement {
     @Transactional
     public PropertyItem requestDisposal(Caller caller, String itemId, DisposalType type, String legalBasisDocNo,
                                         java.time.LocalDate noticePublishedOn) {
+        return requestDisposal(caller, itemId, type, legalBasisDocNo, noticePublishedOn, null);
+    }
+
+    /** The right-holder's consent to an early disposal (C13): who, when and how. */
+    public record Consent(String name, String idNumber, ConsentMethod method, String documentNo, OffsetDateTime consentedAt) {
+        public boolean isEmpty() {
+            return name == null && idNumber == null && method == null && documentNo == null && consentedAt == null;
+        }
+    }
+
+    /**
+     * C13 (domain §5.6, S22 §6, S21-2015 第21条, 最高法解释 第439条): an early disposal (先行处置) in a
+     * criminal or supervisory case needs the right-holder's consent or application, recorded with the
+     * request: {@code rightHolderConsent} {name, idNumber, method, documentNo, consentedAt}. Where
+     * the owner is on record, the consent is the owner's. An administrative case's early disposal
+     * (公安 S10 第191条) needs the agency head's approval only.
+     */
+    @Transactional
+    public PropertyItem requestDisposal(Caller caller, String itemId, DisposalType type, String legalBasisDocNo,
+                                        java.time.LocalDate noticePublishedOn, Consent consent) {
         PropertyItem item = checked(caller, itemId, "disposal-request");
         // C17: no final disposal before the proceedings have ended (409 before any content is looked at)
         PropertyCase propertyCase = cases.find(item.caseId()).orElseThrow();
@@ -621,6 +794,33 @@ public class CustodyManagement {
                 access.agencyType(item.controllingAgencyId()));
         if (!authority.allowed()) {
             throw ValidationException.of("disposalType", authority.reason());
+        }
+        Validation cv = new Validation();
+        Consent c = consent == null || consent.isEmpty() ? null : consent;
+        if (type == DisposalType.EARLY_DISPOSAL_SALE && propertyCase.caseType() != CaseType.ADMINISTRATIVE) {
+            cv.check(c != null, "rightHolderConsent",
+                    "先行处置须经权利人同意或申请 (an early disposal needs the right-holder's consent or application, C13)");
+        }
+        if (c != null) {
+            cv.require(c.name(), "rightHolderConsent.name").name(c.name(), "rightHolderConsent.name");
+            cv.require(c.idNumber(), "rightHolderConsent.idNumber")
+                    .maxLength(c.idNumber(), 40, "rightHolderConsent.idNumber");
+            cv.require(c.method(), "rightHolderConsent.method");
+            cv.name(c.documentNo(), "rightHolderConsent.documentNo");
+            cv.require(c.consentedAt(), "rightHolderConsent.consentedAt");
+            if (c.consentedAt() != null) {
+                cv.check(!c.consentedAt().isAfter(now()), "rightHolderConsent.consentedAt",
+                        "同意时间不能晚于当前时间 (may not lie in the future)");
+            }
+            if (c.idNumber() != null && item.ownerIdNumber() != null) {
+                cv.check(c.idNumber().trim().equalsIgnoreCase(item.ownerIdNumber()), "rightHolderConsent.idNumber",
+                        "同意人与登记的所有人不符 (the consent is not the owner's on record)");
+            }
+        }
+        cv.throwIfInvalid();
+        if (c != null && type == DisposalType.EARLY_DISPOSAL_SALE) {
+            item.recordConsent(c.name().trim(), c.idNumber().trim(), c.method().name(),
+                    c.documentNo() == null ? null : c.documentNo().trim(), c.consentedAt());
         }
         String groups = approverGroups(caller, item, authority.approverRoles());
         OffsetDateTime due = deadline(now(), properties.disposalLimit(type, item.category()));
@@ -779,12 +979,8 @@ public class CustodyManagement {
             OffsetDateTime due;
             String field;
             if (item.measureDueAt() != null && !item.measureDueAt().isBefore(from) && item.measureDueAt().isAfter(now)) {
-                // C5: from the seizure, plus the extension when the agency's head granted it
-                OffsetDateTime measureDue = deadline(item.seizedAt() != null ? item.seizedAt() : item.createdAt(),
-                        properties.administrativeMeasureLimit());
-                if (item.measureExtendedBy() != null) {
-                    measureDue = deadline(measureDue, properties.administrativeMeasureExtension());
-                }
+                // C5: from the seizure, plus the extension when the agency's head granted it and the appraisals
+                OffsetDateTime measureDue = measureDue(item, item.measureExtendedBy() != null);
                 if (!measureDue.isEqual(item.measureDueAt())) {
                     OffsetDateTime oldMeasure = item.measureDueAt();
                     commit(item, SYSTEM, item.deadlineRecomputed("measureDueAt", measureDue, event.reason(), event.year()));

@@ -12,7 +12,7 @@ public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> hand
                                 Map<String, TimeLimit> disposalLimits, TimeLimit registrationLimit,
                                 TimeLimit frozenAssetVoucherLimit, String cashAccount,
                                 Map<String, TimeLimit> unclaimedPeriods, TimeLimit administrativeMeasureLimit,
-                                TimeLimit administrativeMeasureExtension) {
+                                TimeLimit administrativeMeasureExtension, TimeLimit judgmentDeliveryLimit) {
 
     public CustodyProperties {
         itemNoPrefix = itemNoPrefix == null ? "SACW" : itemNoPrefix;
@@ -22,6 +22,8 @@ public record CustodyProperties(String itemNoPrefix, Map<String, TimeLimit> hand
                 : administrativeMeasureLimit;
         administrativeMeasureExtension = administrativeMeasureExtension == null ? TimeLimit.calendarDays(30)
                 : administrativeMeasureExtension;
+        // C7 (最高法解释 第447条): the court delivers the effective judgment within 10 days
+        judgmentDeliveryLimit = judgmentDeliveryLimit == null ? TimeLimit.calendarDays(10) : judgmentDeliveryLimit;
         unclaimedPeriods = unclaimedPeriods == null ? Map.of() : Map.copyOf(unclaimedPeriods);
         cashAccount = cashAccount == null || cashAccount.isBlank() ? "涉案款项专户" : cashAccount;
         frozenAssetVoucherLimit = frozenAssetVoucherLimit == null ? TimeLimit.calendarDays(15) : frozenAssetVoucherLimit;

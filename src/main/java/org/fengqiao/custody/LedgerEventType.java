@@ -26,6 +26,12 @@ public enum LedgerEventType {
     HANDOVER_DEFERRED("handover-deferral"),
     /** an administrative measure extended by the agency's head (C5; no change of status) */
     MEASURE_EXTENDED("measure-extension"),
+    /** an appraisal's time excluded from an administrative measure's period (C5; no change of status) */
+    MEASURE_APPRAISAL("measure-appraisal"),
+    /** property disposed of within 24 h of the seizure, never handed over (C1) */
+    DISPOSED_BEFORE_HANDOVER("handover-disposal"),
+    /** the court's effective judgment delivered to the seizing organ (C7; no change of status) */
+    JUDGMENT_DELIVERED("judgment-delivery"),
     /** unclaimed property remitted to the treasury returned to its owner (C10; status stays DISPOSED) */
     REFUND_FROM_TREASURY("refund"),
     /** the case's proceedings reached another stage (C17; no change of status) */

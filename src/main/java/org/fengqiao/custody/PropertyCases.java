@@ -46,6 +46,17 @@ public class PropertyCases {
                 .params(stage.name(), documentNo, at, id).update();
     }
 
+    /** C7: the judgment is due from the court by then. */
+    void updateJudgmentDeliveryDue(String id, OffsetDateTime dueAt) {
+        jdbc.sql("update property_case set judgment_delivery_due_at = ? where id = ?").params(dueAt, id).update();
+    }
+
+    /** C7: the judgment arrived. */
+    void updateJudgmentDelivered(String id, OffsetDateTime deliveredAt, String documentNo) {
+        jdbc.sql("update property_case set judgment_delivered_at = ?, judgment_delivery_doc_no = ? where id = ?")
+                .params(deliveredAt, documentNo, id).update();
+    }
+
     /** Next value of a named counter; the row lock serialises concurrent callers. */
     long next(String counter) {
         if (jdbc.sql("update custody_counter set counter_value = counter_value + 1 where name = ?").param(counter).update() == 0) {
@@ -60,6 +71,8 @@ public class PropertyCases {
                 rs.getString("handling_agency_id"), rs.getString("handling_scope"),
                 Arrays.asList(rs.getString("officer_ids").split(",")), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class), ProceedingsStage.valueOf(rs.getString("stage")),
-                rs.getString("stage_document_no"), rs.getObject("stage_changed_at", OffsetDateTime.class));
+                rs.getString("stage_document_no"), rs.getObject("stage_changed_at", OffsetDateTime.class),
+                rs.getObject("judgment_delivery_due_at", OffsetDateTime.class),
+                rs.getObject("judgment_delivered_at", OffsetDateTime.class), rs.getString("judgment_delivery_doc_no"));
     }
 }

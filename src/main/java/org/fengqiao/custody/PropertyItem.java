@@ -68,6 +68,14 @@ public class PropertyItem {
     HandoverException handoverException;
     OffsetDateTime measureDueAt;
     String measureExtendedBy;
+    /** C5: total length of the recorded appraisals, not counted in the administrative measure's period */
+    long measureSuspendedSeconds;
+    /** C13: the right-holder's consent to (or application for) an early disposal */
+    String consentName;
+    String consentIdNumber;
+    String consentMethod;
+    String consentDocumentNo;
+    OffsetDateTime consentedAt;
     OffsetDateTime createdAt;
     OffsetDateTime updatedAt;
     int version;
@@ -125,6 +133,63 @@ public class PropertyItem {
         this.measureExtendedBy = approver;
         return new Change(LedgerEventType.MEASURE_EXTENDED, status, status, details("measure", measure,
                 "oldDueAt", old, "newDueAt", due, "approvedBy", approver, "reason", reason));
+    }
+
+    /**
+     * C5 (公安 S10 第112条): time spent on 检测、检验、检疫、技术鉴定 is not counted; the measure's end
+     * moves by the appraisal's length.
+     */
+    Change recordMeasureAppraisal(AppraisalKind kind, OffsetDateTime startedAt, OffsetDateTime endedAt,
+                                  OffsetDateTime due, String appraiser, String reason, String recordedBy) {
+        if (measureDueAt == null || status == ItemStatus.DISPOSED || status == ItemStatus.EXCEPTION_DAMAGED_OR_LOST) {
+            throw IllegalTransitionException.of("measure-appraisal", status);
+        }
+        OffsetDateTime old = measureDueAt;
+        long seconds = java.time.Duration.between(startedAt, endedAt).getSeconds();
+        this.measureSuspendedSeconds += seconds;
+        this.measureDueAt = due;
+        return new Change(LedgerEventType.MEASURE_APPRAISAL, status, status, details("kind", kind,
+                "kindLabel", kind.label(), "startedAt", startedAt, "endedAt", endedAt,
+                "excluded", java.time.Duration.ofSeconds(seconds).toString(),
+                "excludedTotal", java.time.Duration.ofSeconds(measureSuspendedSeconds).toString(),
+                "oldDueAt", old, "newDueAt", due, "appraiser", appraiser, "reason", reason, "recordedBy", recordedBy));
+    }
+
+    /**
+     * C1 (公安 S10 第190条): property disposed of within 24 h of the seizure is not handed over; the
+     * disposal papers go to the file. The department head approved it; the item ends DISPOSED.
+     */
+    Change disposeBeforeHandover(DisposalType type, OffsetDateTime disposedAt, String documentNo, String description,
+                                 String approvedBy) {
+        ItemStatus from = require("handover-disposal", ItemStatus.PENDING_HANDOVER);
+        this.disposalType = type;
+        this.legalBasisDocNo = documentNo;
+        this.disposalRequestedBy = approvedBy;
+        this.disposalApprovedBy = approvedBy;
+        this.status = ItemStatus.DISPOSED;
+        return new Change(LedgerEventType.DISPOSED_BEFORE_HANDOVER, from, status, details("disposalType", type,
+                "disposedAt", disposedAt, "documentNo", documentNo, "description", description,
+                "approvedBy", approvedBy, "seizedAt", seizedAt, "handoverDueAt", handoverDueAt));
+    }
+
+    /** C13: who consented to the early disposal, when and how (kept with the request, cleared on refusal). */
+    void recordConsent(String name, String idNumber, String method, String documentNo, OffsetDateTime at) {
+        this.consentName = name;
+        this.consentIdNumber = idNumber;
+        this.consentMethod = method;
+        this.consentDocumentNo = documentNo;
+        this.consentedAt = at;
+    }
+
+    private Map<String, Object> consentDetails() {
+        return consentName == null ? null : details("name", consentName, "idNumber", consentIdNumber,
+                "method", consentMethod, "documentNo", consentDocumentNo, "consentedAt", consentedAt);
+    }
+
+    /** C7 (最高法解释 第447条): the court's judgment arrived at the seizing organ; the status does not change. */
+    Change judgmentDelivered(String documentNo, OffsetDateTime deliveredAt, OffsetDateTime dueAt) {
+        return new Change(LedgerEventType.JUDGMENT_DELIVERED, status, status, details("documentNo", documentNo,
+                "deliveredAt", deliveredAt, "dueAt", dueAt, "late", dueAt != null && deliveredAt.isAfter(dueAt)));
     }
 
     Change inspect(InspectionResult result, String zoneId, String location, String condition) {
@@ -276,7 +341,7 @@ public class PropertyItem {
         return new Change(LedgerEventType.DISPOSAL_REQUEST, from, status, details("disposalType", type,
                 "legalBasisDocNo", legalBasisDocNo, "approverRole", approverRole, "approverRoles", approverRoles,
                 "approverGroup", approverGroup, "approvalLevel", approvalLevel,
-                "dueAt", dueAt));
+                "dueAt", dueAt, "rightHolderConsent", consentDetails()));
     }
 
     Change decideDisposal(String approver, boolean approved, String reason) {
@@ -298,6 +363,7 @@ public class PropertyItem {
         this.disposalApproverGroup = null;
         this.disposalApprovalLevel = null;
         this.disposalDueAt = null;
+        recordConsent(null, null, null, null, null);
         return change;
     }
 
@@ -437,6 +503,12 @@ public class PropertyItem {
     public HandoverException handoverException() { return handoverException; }
     public OffsetDateTime measureDueAt() { return measureDueAt; }
     public String measureExtendedBy() { return measureExtendedBy; }
+    public long measureSuspendedSeconds() { return measureSuspendedSeconds; }
+    public String consentName() { return consentName; }
+    public String consentIdNumber() { return consentIdNumber; }
+    public String consentMethod() { return consentMethod; }
+    public String consentDocumentNo() { return consentDocumentNo; }
+    public OffsetDateTime consentedAt() { return consentedAt; }
     public OffsetDateTime seizedAt() { return seizedAt; }
     public OffsetDateTime registrationDueAt() { return registrationDueAt; }
     public String source() { return source; }

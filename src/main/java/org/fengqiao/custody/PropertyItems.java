@@ -25,7 +25,8 @@ public class PropertyItems {
             legal_basis_doc_no, disposal_requested_by, disposal_approver_role, disposal_approver_group,
             disposal_approval_level, disposal_approved_by, disposal_due_at, disposal_approver_roles, held, seized_at,
             registration_due_at, source, owner_name, owner_id_number, sealed_by, photo_hashes, refunded_at, handover_clock_from,
-            handover_exception, measure_due_at, measure_extended_by, created_at,
+            handover_exception, measure_due_at, measure_extended_by, measure_suspended_seconds, consent_name,
+            consent_id_number, consent_method, consent_document_no, consented_at, created_at,
             updated_at,
             version""";
 
@@ -37,7 +38,7 @@ public class PropertyItems {
 
     void insert(PropertyItem i) {
         jdbc.sql("insert into property_item (" + COLUMNS + ") values ("
-                        + "?,".repeat(52) + "?)")
+                        + "?,".repeat(58) + "?)")
                 .params(values(i)).update();
     }
 
@@ -71,7 +72,9 @@ public class PropertyItems {
         v.add(i.seizedAt); v.add(i.registrationDueAt); v.add(i.source); v.add(i.ownerName); v.add(i.ownerIdNumber);
         v.add(i.sealedBy.isEmpty() ? null : String.join(",", i.sealedBy));
         v.add(i.photoHashes.isEmpty() ? null : String.join(",", i.photoHashes)); v.add(i.refundedAt); v.add(i.handoverClockFrom);
-        v.add(name(i.handoverException)); v.add(i.measureDueAt); v.add(i.measureExtendedBy); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
+        v.add(name(i.handoverException)); v.add(i.measureDueAt); v.add(i.measureExtendedBy);
+        v.add(i.measureSuspendedSeconds); v.add(i.consentName); v.add(i.consentIdNumber); v.add(i.consentMethod);
+        v.add(i.consentDocumentNo); v.add(i.consentedAt); v.add(i.createdAt); v.add(i.updatedAt); v.add(i.version);
         return v;
     }
 
@@ -225,6 +228,12 @@ public class PropertyItems {
         i.handoverClockFrom = rs.getObject("handover_clock_from", OffsetDateTime.class);
         i.measureDueAt = rs.getObject("measure_due_at", OffsetDateTime.class);
         i.measureExtendedBy = rs.getString("measure_extended_by");
+        i.measureSuspendedSeconds = rs.getLong("measure_suspended_seconds");
+        i.consentName = rs.getString("consent_name");
+        i.consentIdNumber = rs.getString("consent_id_number");
+        i.consentMethod = rs.getString("consent_method");
+        i.consentDocumentNo = rs.getString("consent_document_no");
+        i.consentedAt = rs.getObject("consented_at", OffsetDateTime.class);
         String exception = rs.getString("handover_exception");
         i.handoverException = exception == null ? null : HandoverException.valueOf(exception);
         i.createdAt = rs.getObject("created_at", OffsetDateTime.class);

@@ -286,7 +286,9 @@ class CustodyApiTest extends CustodyApiSupport {
         getAs("officer1", "/api/property-items/" + general).andExpect(jsonPath("$.status").value("IN_STORAGE"));
         String perishable = stored(caseId, "officer1", "PERISHABLE", "zone-cold");
         JsonNode requested = act("officer1", perishable, "disposal-request",
-                "{\"disposalType\":\"EARLY_DISPOSAL_SALE\",\"legalBasisDocNo\":\"先处2号\"}");
+                "{\"disposalType\":\"EARLY_DISPOSAL_SALE\",\"legalBasisDocNo\":\"先处2号\",\"rightHolderConsent\":"
+                        + "{\"name\":\"李某\",\"idNumber\":\"371102198502021234\",\"method\":\"APPLICATION\","
+                        + "\"consentedAt\":\"2026-12-01T09:00:00+08:00\"}}");
         assertThat(requested.at("/disposal/approvalLevel").asText()).isEqualTo("县级以上公安机关负责人");
         assertThat(requested.at("/disposal/approverRole").asText()).isEqualTo("agencyhead");
         assertThat(texts(requested.at("/disposal/approverRoles"))).containsExactly("agencyhead");

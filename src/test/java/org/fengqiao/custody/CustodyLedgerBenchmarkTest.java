@@ -56,7 +56,7 @@ class CustodyLedgerBenchmarkTest {
             }
             jdbc.update("update custody_ledger_head set last_seq = ?, last_hash = ?", n, prev);
             CustodyLedger ledger = new CustodyLedger(JdbcClient.create(ds),
-                    new CustodyProperties(null, Map.of(), null, null, 2000, Map.of(), null, null, null, null, null, null));
+                    new CustodyProperties(null, Map.of(), null, null, 2000, Map.of(), null, null, null, null, null, null, null));
 
             long start = System.nanoTime();
             CustodyLedger.Verification verification = ledger.verify();

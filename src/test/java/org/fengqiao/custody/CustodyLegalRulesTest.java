@@ -58,7 +58,7 @@ class CustodyLegalRulesTest extends CustodyApiSupport {
 
     @Test
     @LegalRule(value = "C13", model = {DMN + "#Rule_06", DMN + "#Rule_03", "org.fengqiao.custody.CustodyAccess#approval",
-            "processes/custody/property-disposal.bpmn#UserTask_ApproveDisposal"}, gaps = {"the right-holder's consent to an early disposal is not recorded"})
+            "processes/custody/property-disposal.bpmn#UserTask_ApproveDisposal"})
     void aPretrialReturnIsDecidedByTheAgencysHeadNotTheDepartmentHead_C13() throws Exception {
         String caseId = openPoliceCase();
         String id = storedPoliceItem(caseId, "GENERAL");
@@ -82,6 +82,60 @@ class CustodyLegalRulesTest extends CustodyApiSupport {
         assertThat(approvalGroups(contraband)).containsExactlyInAnyOrder("rz-police-xz-depthead", "rz-police-agencyhead");
         assertThat(act("agencyhead", contraband, "disposal-approval", "{\"approved\":true}").get("status").asText())
                 .isEqualTo("DISPOSAL_APPROVED");
+    }
+
+    @Test
+    @LegalRule(value = "C13", model = {"org.fengqiao.custody.CustodyManagement#requestDisposal",
+            "org.fengqiao.custody.ConsentMethod", "processes/custody/property-disposal.bpmn#ServiceTask_RecordDisposalRequest"})
+    void anEarlyDisposalNeedsTheRightHoldersConsent_C13() throws Exception {
+        String caseId = openPoliceCase();
+        String id = registerOne("officer1", caseId, """
+                {"name":"冷藏海参","category":"PERISHABLE","quantity":20,"unit":"千克","measure":"SEIZE","valuation":30000,
+                 "source":"犯罪嫌疑人租用的冷库","owner":{"name":"王某","idNumber":"371102198001011234"}}""").get("id").asText();
+        act("officer1", id, "handover", "{\"centreId\":\"rz-custody\"}");
+        act("custodian", id, "inspection",
+                "{\"result\":\"PASS\",\"zoneId\":\"zone-cold\",\"location\":\"C-01-01\",\"condition\":\"完好\"}");
+        String path = "/api/property-items/" + id + "/disposal-request";
+        // no consent, no early disposal: 422 naming the field
+        postAs("officer1", path, "{\"disposalType\":\"EARLY_DISPOSAL_SALE\",\"legalBasisDocNo\":\"先处3号\"}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("rightHolderConsent"));
+        // the consent is the owner's on record, and it says when it was given
+        postAs("officer1", path, """
+                {"disposalType":"EARLY_DISPOSAL_SALE","legalBasisDocNo":"先处3号","rightHolderConsent":{"name":"张某",
+                 "idNumber":"371102199901019999","method":"WRITTEN_CONSENT","consentedAt":"2026-12-01T09:00:00+08:00"}}""")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("rightHolderConsent.idNumber"));
+        postAs("officer1", path, """
+                {"disposalType":"EARLY_DISPOSAL_SALE","legalBasisDocNo":"先处3号","rightHolderConsent":{"name":"王某",
+                 "idNumber":"371102198001011234","method":"WRITTEN_CONSENT"}}""")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("rightHolderConsent.consentedAt"));
+        getAs("officer1", "/api/property-items/" + id).andExpect(jsonPath("$.status").value("IN_STORAGE"));
+        JsonNode requested = act("officer1", id, "disposal-request", """
+                {"disposalType":"EARLY_DISPOSAL_SALE","legalBasisDocNo":"先处3号","rightHolderConsent":{"name":"王某",
+                 "idNumber":"371102198001011234","method":"WRITTEN_CONSENT","documentNo":"同意先行处置书〔2026〕1号",
+                 "consentedAt":"2026-12-01T09:00:00+08:00"}}""");
+        assertThat(requested.get("status").asText()).isEqualTo("DISPOSAL_REQUESTED");
+        assertThat(requested.at("/disposal/rightHolderConsent/name").asText()).isEqualTo("王某");
+        assertThat(requested.at("/disposal/rightHolderConsent/method").asText()).isEqualTo("WRITTEN_CONSENT");
+        assertThat(requested.at("/disposal/rightHolderConsent/documentNo").asText()).isEqualTo("同意先行处置书〔2026〕1号");
+        // the approval level stays the agency head's (C13)
+        assertThat(approvalGroups(id)).containsExactly("rz-police-agencyhead");
+        JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
+        JsonNode last = ledger.get(ledger.size() - 1);
+        assertThat(last.get("eventType").asText()).isEqualTo("DISPOSAL_REQUEST");
+        assertThat(last.at("/details/rightHolderConsent/idNumber").asText()).isEqualTo("371102198001011234");
+        assertThat(last.at("/details/rightHolderConsent/method").asText()).isEqualTo("WRITTEN_CONSENT");
+        // an administrative case's early disposal (公安 S10 第191条) needs the head's approval only
+        String administrative = read(postAs("officer1", "/api/property-cases", """
+                {"agencyCaseNo":"日公（治）立字〔2026〕12号","caseName":"某无证经营案","caseType":"ADMINISTRATIVE",
+                 "handlingAgencyId":"rz-police","officerIds":["officer1","officer2"]}""").andExpect(status().isCreated()))
+                .get("id").asText();
+        String fruit = stored(administrative, "officer1", "PERISHABLE", "zone-cold");
+        assertThat(act("officer1", fruit, "disposal-request",
+                "{\"disposalType\":\"EARLY_DISPOSAL_SALE\",\"legalBasisDocNo\":\"日公（治）先处字〔2026〕1号\"}")
+                .get("status").asText()).isEqualTo("DISPOSAL_REQUESTED");
     }
 
     @Test

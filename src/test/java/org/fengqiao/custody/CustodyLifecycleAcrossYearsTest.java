@@ -92,9 +92,12 @@ class CustodyLifecycleAcrossYearsTest extends CustodyApiSupport {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.valid").value(true));
     }
 
-    /** C7 (最高法解释 第447条: 执行回单 within one month): the disposal limit is one calendar month. */
+    /**
+     * C7 (最高法解释 第447条: 执行回单 within one month): the disposal limit is one calendar month. The
+     * court's 10-day delivery of the judgment is its own step (CustodyProcessTest, C7).
+     */
     @Test
-    @LegalRule(value = "C7", model = {"processes/custody/property-disposal.bpmn#Timer_ApprovalOverdue", "processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"}, gaps = {"the court's 10-day delivery of the judgment is not a step of its own; only the one-month limit for the 执行回单 is"})
+    @LegalRule(value = "C7", model = {"processes/custody/property-disposal.bpmn#Timer_ApprovalOverdue", "processes/custody/property-disposal.bpmn#Timer_ExecutionOverdue", "org.fengqiao.custody.CustodyProperties#disposalLimit"})
     void disposalLimitIsOneCalendarMonth_C7() throws Exception {
         assertThat(properties.disposalLimit("DESTROY")).isEqualTo(new TimeLimit(1, DeadlineUnit.MONTHS));
         TestClock.runFrom(OffsetDateTime.parse("2026-01-31T10:00:00+08:00"));

@@ -29,7 +29,8 @@ class AccessSeedsTest {
             "materials-return", "risk-report", "risk-report-delivery");
     static final Set<String> CUSTODY_ACTIONS = Set.of("register", "handover", "inspection", "loan-request",
             "loan-approval", "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request",
-            "disposal-approval", "disposal-execution", "inventory", "stage", "refund", "handover-deferral", "loan-extension", "measure-extension");
+            "disposal-approval", "disposal-execution", "inventory", "stage", "refund", "handover-deferral", "loan-extension", "measure-extension",
+            "handover-disposal", "measure-appraisal", "judgment-delivery");
 
     @Autowired RoleMatrix matrix;
     @Autowired AccessSeeds seeds;

@@ -86,6 +86,25 @@ public class CustodyProcessGateway {
     }
 
     /**
+     * Delivers a message to the running instance of {@code processKey} for the business key that
+     * waits for it (e.g. the hand-over step ended by a disposal within 24 h, C1). Answers whether one did.
+     */
+    public boolean correlate(String processKey, String businessKey, String message) {
+        return internal.run(() -> {
+            boolean delivered = false;
+            for (var instance : runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                    .processInstanceBusinessKey(businessKey).active().list()) {
+                if (runtime.createExecutionQuery().processInstanceId(instance.getId())
+                        .messageEventSubscriptionName(message).count() > 0) {
+                    runtime.createMessageCorrelation(message).processInstanceId(instance.getId()).correlate();
+                    delivered = true;
+                }
+            }
+            return delivered;
+        });
+    }
+
+    /**
      * Moves a deadline in the running instances of {@code processKey} for the item: the variable
      * the timers read, and the due date of the waiting timer jobs of the given boundary events.
      * Answers the number of jobs moved.

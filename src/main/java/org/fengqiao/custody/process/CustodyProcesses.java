@@ -14,6 +14,9 @@ public final class CustodyProcesses {
     public static final String LOAN_EXTENSION = "property-loan-extension";
     public static final String MEASURE_PERIOD = "property-measure-period";
     public static final String MEASURE_EXTENSION = "property-measure-extension";
+    public static final String HANDOVER_DISPOSAL = "property-handover-disposal";
+    public static final String MEASURE_APPRAISAL = "property-measure-appraisal";
+    public static final String JUDGMENT_DELIVERY = "property-judgment-delivery";
 
     public static final String TASK_HAND_OVER = "UserTask_HandOverItem";
     public static final String TASK_INSPECT_HANDOVER = "UserTask_InspectHandover";
@@ -23,6 +26,7 @@ public final class CustodyProcesses {
     public static final String TASK_APPROVE_DISPOSAL = "UserTask_ApproveDisposal";
     public static final String TASK_EXECUTE_DISPOSAL = "UserTask_ExecuteDisposal";
     public static final String TASK_COUNT_ITEMS = "UserTask_CountItems";
+    public static final String TASK_RECORD_JUDGMENT_DELIVERY = "UserTask_RecordJudgmentDelivery";
 
     public static final String STEP_RECORD_LOAN_REQUEST = "ServiceTask_RecordLoanRequest";
     public static final String STEP_ESCALATE_OVERDUE_LOAN = "ServiceTask_EscalateOverdueLoan";
@@ -41,6 +45,14 @@ public final class CustodyProcesses {
     public static final String STEP_RAISE_MEASURE_OVERDUE = "ServiceTask_RaiseMeasureOverdue";
     public static final String STEP_RECORD_MEASURE_EXTENSION = "ServiceTask_RecordMeasureExtension";
     public static final String MEASURE_DUE_AT = "measureDueAt";
+    public static final String STEP_RECORD_HANDOVER_DISPOSAL = "ServiceTask_RecordHandoverDisposal";
+    public static final String STEP_RECORD_MEASURE_APPRAISAL = "ServiceTask_RecordMeasureAppraisal";
+    public static final String STEP_RAISE_JUDGMENT_DELIVERY_OVERDUE = "ServiceTask_RaiseJudgmentDeliveryOverdue";
+    public static final String TIMER_JUDGMENT_DELIVERY_OVERDUE = "Timer_JudgmentDeliveryOverdue";
+    /** the message that ends an item's hand-over step: it was disposed of within 24 h (C1) */
+    public static final String MESSAGE_DISPOSED_BEFORE_HANDOVER = "PropertyDisposedBeforeHandover";
+    public static final String CASE_ID = "caseId";
+    public static final String JUDGMENT_DELIVERY_DUE_AT = "judgmentDeliveryDueAt";
 
     public static final String TIMER_HANDOVER_OVERDUE = "Timer_HandoverOverdue";
     public static final String TIMER_APPROVAL_OVERDUE = "Timer_ApprovalOverdue";
@@ -71,7 +83,7 @@ public final class CustodyProcesses {
     public static final java.util.Set<String> PROCESS_OWNED = java.util.Set.of(ITEM_ID, INVENTORY_ID, HELD,
             HANDOVER_DUE_AT, OFFICER_IDS, INSPECTION_PASSED, APPROVER_GROUP, PLANNED_RETURN_AT, LOAN_DUE_AT,
             LOAN_APPROVED, RETURN_INTACT, RETURN_CONDITION, RETURN_INSPECTED_BY, PHYSICAL, RECEIVING_GROUPS,
-            DISPOSAL_APPROVED, DISCREPANCIES, DISPOSAL_DUE_AT, MEASURE_DUE_AT);
+            DISPOSAL_APPROVED, DISCREPANCIES, DISPOSAL_DUE_AT, MEASURE_DUE_AT, CASE_ID, JUDGMENT_DELIVERY_DUE_AT);
 
     private CustodyProcesses() {
     }

@@ -28,7 +28,9 @@ class CustodyServiceStep implements JavaDelegate {
 
     private static final List<String> REQUEST_FIELDS = List.of("reason", "plannedReturnAt", "toAgencyId", "mode", "requestingAgencyId",
             "scheduledAt", "recordingHash", "disposalType", "legalBasisDocNo", "noticePublishedOn", "receiptNo",
-            "recipientName", "recipientIdNumber", "recipientRelation", "recipientAuthorisationDocNo", "exception", "clockFrom");
+            "recipientName", "recipientIdNumber", "recipientRelation", "recipientAuthorisationDocNo", "exception", "clockFrom", "consentName", "consentIdNumber", "consentMethod",
+            "consentDocumentNo", "consentedAt", "disposedAt", "documentNo", "description", "kind", "startedAt", "endedAt",
+            "appraiser");
 
     private final CustodyManagement management;
     private final CustodyAccess access;
@@ -72,7 +74,10 @@ class CustodyServiceStep implements JavaDelegate {
             case STEP_RECORD_DISPOSAL_REQUEST -> {
                 PropertyItem item = management.requestDisposal(actor(execution), itemId,
                         v.enumValue("disposalType", DisposalType.class), v.string("legalBasisDocNo"),
-                        v.date("noticePublishedOn"));
+                        v.date("noticePublishedOn"), new CustodyManagement.Consent(v.string("consentName"),
+                                v.string("consentIdNumber"),
+                                v.enumValue("consentMethod", org.fengqiao.custody.ConsentMethod.class),
+                                v.string("consentDocumentNo"), v.dateTime("consentedAt")));
                 execution.setVariable(APPROVER_GROUP, item.disposalApproverGroup());
                 execution.setVariable(DISPOSAL_DUE_AT, CustodyVariables.date(item.disposalDueAt()));
             }
@@ -89,9 +94,23 @@ class CustodyServiceStep implements JavaDelegate {
                 gateway.moveDeadline(LOAN, itemId, LOAN_DUE_AT, item.plannedReturnAt(), TIMER_LOAN_OVERDUE);
             }
             case STEP_RAISE_MEASURE_OVERDUE -> management.measureOverdue(itemId);
+            case STEP_RECORD_HANDOVER_DISPOSAL -> {
+                management.disposeBeforeHandover(actor(execution), itemId,
+                        v.enumValue("disposalType", DisposalType.class), v.dateTime("disposedAt"),
+                        v.string("documentNo"), v.string("description"));
+                // C1: nothing is handed over: the item's hand-over step ends
+                gateway.correlate(INTAKE, itemId, MESSAGE_DISPOSED_BEFORE_HANDOVER);
+            }
+            case STEP_RECORD_MEASURE_APPRAISAL -> {
+                PropertyItem item = management.recordMeasureAppraisal(actor(execution), itemId,
+                        v.enumValue("kind", org.fengqiao.custody.AppraisalKind.class), v.dateTime("startedAt"),
+                        v.dateTime("endedAt"), v.string("appraiser"), v.string("reason"));
+                followMeasurePeriod(execution, item);
+            }
+            case STEP_RAISE_JUDGMENT_DELIVERY_OVERDUE -> management.judgmentDeliveryOverdue(itemId);
             case STEP_RECORD_MEASURE_EXTENSION -> {
                 PropertyItem item = management.extendMeasure(actor(execution), itemId, v.string("reason"));
-                gateway.moveDeadline(MEASURE_PERIOD, itemId, MEASURE_DUE_AT, item.measureDueAt(), TIMER_MEASURE_PERIOD_ENDS);
+                followMeasurePeriod(execution, item);
             }
             case STEP_RECORD_REFUND -> management.refund(actor(execution), itemId, v.string("legalBasisDocNo"),
                     v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
@@ -101,6 +120,19 @@ class CustodyServiceStep implements JavaDelegate {
             default -> throw new IllegalStateException("no custody step for " + execution.getCurrentActivityId());
         }
         REQUEST_FIELDS.forEach(execution::removeVariable);
+    }
+
+    /**
+     * C5: the period's timer follows the measure's new end; when the period had already ended (its
+     * timer fired) and the new end lies ahead, the period runs again in a new instance.
+     */
+    private void followMeasurePeriod(DelegateExecution execution, PropertyItem item) {
+        int moved = gateway.moveDeadline(MEASURE_PERIOD, item.id(), MEASURE_DUE_AT, item.measureDueAt(),
+                TIMER_MEASURE_PERIOD_ENDS);
+        if (moved == 0 && item.measureDueAt().isAfter(management.now())) {
+            gateway.start(MEASURE_PERIOD, item.id(), java.util.Map.of(ITEM_ID, item.id(),
+                    MEASURE_DUE_AT, CustodyVariables.date(item.measureDueAt())), actor(execution));
+        }
     }
 
     private Caller actor(DelegateExecution execution) {

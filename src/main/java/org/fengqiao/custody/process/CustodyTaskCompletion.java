@@ -30,7 +30,7 @@ class CustodyTaskCompletion implements TaskListener {
     private static final List<String> FORM_FIELDS = List.of("centreId", "result", "zoneId", "location", "condition",
             "approved", "reason", "notes", "executedBy", "receiptNo", "recipientName", "recipientIdNumber",
             "recipientRelation", "recipientAuthorisationDocNo", "depositSlipNo",
-            "foundItemNos");
+            "foundItemNos", "deliveredAt", "documentNo");
 
     private final CustodyManagement management;
     private final CustodyAccess access;
@@ -85,6 +85,9 @@ class CustodyTaskCompletion implements TaskListener {
                     v.string("receiptNo"), new CustodyManagement.Recipient(v.string("recipientName"),
                             v.string("recipientIdNumber"), v.string("recipientRelation"),
                             v.string("recipientAuthorisationDocNo")));
+            // C7: the business key is the case; the court's judgment arrived
+            case TASK_RECORD_JUDGMENT_DELIVERY -> management.recordJudgmentDelivery(caller, itemId,
+                    v.dateTime("deliveredAt"), v.string("documentNo"));
             case TASK_COUNT_ITEMS -> {
                 List<String> found = v.list("foundItemNos");
                 int discrepancies = management.countInventory(caller, itemId, found);

@@ -32,7 +32,8 @@ public class CustodyWorkflow {
     private static final Map<String, String> STARTS = Map.of("loan-request", LOAN, "transfer", TRANSFER,
             "remote-display", REMOTE_DISPLAY, "disposal-request", DISPOSAL, "refund", REFUND,
             "handover-deferral", HANDOVER_DEFERRAL, "loan-extension", LOAN_EXTENSION,
-            "measure-extension", MEASURE_EXTENSION);
+            "measure-extension", MEASURE_EXTENSION, "handover-disposal", HANDOVER_DISPOSAL,
+            "measure-appraisal", MEASURE_APPRAISAL);
 
     /** Actions that complete a user task, and the task. */
     private static final Map<String, String> TASKS = Map.of("handover", TASK_HAND_OVER,
@@ -104,6 +105,32 @@ public class CustodyWorkflow {
             }
         });
         return variables;
+    }
+
+    /**
+     * Records the stage of the proceedings (C17). A criminal case's judgment taking effect
+     * ({@code CONCLUDED}) starts {@code property-judgment-delivery}: the court has 10 days to deliver
+     * it (C7), the case's officers record its arrival.
+     */
+    @Transactional
+    public PropertyCase changeStage(Caller caller, String caseId, org.fengqiao.custody.ProceedingsStage stage,
+                                    String documentNo) {
+        PropertyCase changed = management.changeStage(caller, caseId, stage, documentNo);
+        if (changed.judgmentDeliveryDueAt() != null && changed.judgmentDeliveredAt() == null
+                && gateway.openTask(caseId, TASK_RECORD_JUDGMENT_DELIVERY) == null) {
+            gateway.start(JUDGMENT_DELIVERY, caseId, Map.of(CASE_ID, caseId, OFFICER_IDS,
+                    String.join(",", changed.officerIds()), JUDGMENT_DELIVERY_DUE_AT,
+                    CustodyVariables.date(changed.judgmentDeliveryDueAt())), caller);
+        }
+        return changed;
+    }
+
+    /** C7: the court's judgment arrived; completes the case's open delivery step (409 when there is none). */
+    @Transactional
+    public PropertyCase recordJudgmentDelivery(Caller caller, String caseId, Map<String, Object> body) {
+        PropertyCase propertyCase = management.checkedJudgmentDelivery(caller, caseId);
+        gateway.complete(caseId, TASK_RECORD_JUDGMENT_DELIVERY, submitted(body), caller);
+        return cases.find(propertyCase.id()).orElseThrow();
     }
 
     @Transactional

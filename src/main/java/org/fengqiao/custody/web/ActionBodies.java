@@ -55,11 +55,48 @@ final class ActionBodies {
         }
     }
 
-    record DisposalRequest(DisposalType disposalType, String legalBasisDocNo, java.time.LocalDate noticePublishedOn) {
+    record DisposalRequest(DisposalType disposalType, String legalBasisDocNo, java.time.LocalDate noticePublishedOn,
+                           RightHolderConsent rightHolderConsent) {
         Map<String, Object> variables() {
+            RightHolderConsent c = rightHolderConsent == null ? new RightHolderConsent(null, null, null, null, null)
+                    : rightHolderConsent;
             return vars("disposalType", disposalType, "legalBasisDocNo", legalBasisDocNo, "noticePublishedOn",
-                    noticePublishedOn == null ? null : noticePublishedOn.toString());
+                    noticePublishedOn == null ? null : noticePublishedOn.toString(), "consentName", c.name(),
+                    "consentIdNumber", c.idNumber(), "consentMethod", c.method(), "consentDocumentNo", c.documentNo(),
+                    "consentedAt", c.consentedAt());
         }
+    }
+
+    /**
+     * C13: the right-holder's consent to (or application for) an early disposal — who ({@code name},
+     * {@code idNumber}: the owner's when the owner is on record), how ({@code method}, the consent's
+     * {@code documentNo}) and when ({@code consentedAt}). Required for {@code EARLY_DISPOSAL_SALE}
+     * outside administrative cases.
+     */
+    record RightHolderConsent(String name, String idNumber, org.fengqiao.custody.ConsentMethod method, String documentNo,
+                              OffsetDateTime consentedAt) {
+    }
+
+    /** C1: property disposed of within 24 h of the seizure, so not handed over (department head). */
+    record HandoverDisposal(DisposalType disposalType, OffsetDateTime disposedAt, String documentNo, String description) {
+        Map<String, Object> variables() {
+            return vars("disposalType", disposalType, "disposedAt", disposedAt, "documentNo", documentNo,
+                    "description", description);
+        }
+    }
+
+    /** C5: an appraisal whose time the administrative measure's period does not count. */
+    record MeasureAppraisal(org.fengqiao.custody.AppraisalKind kind, OffsetDateTime startedAt, OffsetDateTime endedAt,
+                            String appraiser, String reason) {
+        Map<String, Object> variables() {
+            return vars("kind", kind, "startedAt", startedAt, "endedAt", endedAt, "appraiser", appraiser,
+                    "reason", reason);
+        }
+    }
+
+    /** C7: the court's effective judgment or ruling arrived at the seizing organ. */
+    record JudgmentDelivery(OffsetDateTime deliveredAt, String documentNo) {
+        Map<String, Object> variables() { return vars("deliveredAt", deliveredAt, "documentNo", documentNo); }
     }
 
     /** C5: extension of an administrative measure by the agency's head. */

@@ -28,7 +28,12 @@ class CustodyViews {
     }
 
     record DisposalView(String disposalType, String legalBasisDocNo, String requestedBy, String approverRole,
-                        List<String> approverRoles, String approvalLevel, String approvedBy, OffsetDateTime dueAt, boolean overdue) {
+                        List<String> approverRoles, String approvalLevel, String approvedBy, OffsetDateTime dueAt, boolean overdue,
+                        ConsentView rightHolderConsent) {
+    }
+
+    /** The right-holder's consent to an early disposal (C13). */
+    record ConsentView(String name, String idNumber, String method, String documentNo, OffsetDateTime consentedAt) {
     }
 
     record ItemView(String id, String itemNo, String caseId, String name, String category, BigDecimal quantity,
@@ -36,6 +41,7 @@ class CustodyViews {
                     String status, String statusLabel, String controllingAgencyId, String transferToAgencyId,
                     String transferMode, String source, OffsetDateTime seizedAt, OwnerView owner, List<String> sealedBy,
                     List<String> photoHashes, boolean held, OffsetDateTime registrationDueAt, OffsetDateTime measureDueAt,
+                    String measureExcludedTime,
                     OffsetDateTime handoverDueAt, boolean handoverOverdue, String zoneId,
                     String location, String condition, LoanView loan, DisposalView disposal,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> allowedActions,
@@ -48,7 +54,9 @@ class CustodyViews {
 
     record CaseView(String id, String agencyCaseNo, String caseName, CaseType caseType, String handlingAgencyId,
                     List<String> officerIds, String stage, String stageDocumentNo, OffsetDateTime stageChangedAt,
-                    String createdBy, OffsetDateTime createdAt, List<ItemView> items) {
+                    String createdBy, OffsetDateTime createdAt, OffsetDateTime judgmentDeliveryDueAt,
+                    OffsetDateTime judgmentDeliveredAt, String judgmentDocumentNo, boolean judgmentDeliveryOverdue,
+                    List<ItemView> items) {
     }
 
     record LedgerView(long seq, OffsetDateTime at, String eventType, String itemId, String actor, String fromStatus,
@@ -87,13 +95,17 @@ class CustodyViews {
                 i.legalBasisDocNo(), i.disposalRequestedBy(), i.disposalApproverRole(), i.disposalApproverRoles(),
                 i.disposalApprovalLevel(),
                 i.disposalApprovedBy(), local(i.disposalDueAt()),
-                i.disposalDueAt() != null && now.isAfter(i.disposalDueAt()));
+                i.disposalDueAt() != null && now.isAfter(i.disposalDueAt()),
+                i.consentName() == null ? null : new ConsentView(i.consentName(), i.consentIdNumber(), i.consentMethod(),
+                        i.consentDocumentNo(), local(i.consentedAt())));
         return new ItemView(i.id(), i.itemNo(), i.caseId(), i.name(), i.category().name(), i.quantity(), i.unit(),
                 i.measure().name(), i.valuation(), i.evidenceUse(), i.description(), i.status().name(),
                 i.status().label(), i.controllingAgencyId(), i.transferToAgencyId(),
                 i.transferMode() == null ? null : i.transferMode().name(), i.source(), local(i.seizedAt()),
                 i.ownerIdNumber() == null ? null : new OwnerView(i.ownerName(), i.ownerIdNumber()), i.sealedBy(),
-                i.photoHashes(), i.held(), local(i.registrationDueAt()), local(i.measureDueAt()), local(i.handoverDueAt()),
+                i.photoHashes(), i.held(), local(i.registrationDueAt()), local(i.measureDueAt()),
+                i.measureSuspendedSeconds() == 0 ? null : java.time.Duration.ofSeconds(i.measureSuspendedSeconds()).toString(),
+                local(i.handoverDueAt()),
                 i.status() == ItemStatus.PENDING_HANDOVER && i.handoverDueAt() != null && now.isAfter(i.handoverDueAt()),
                 i.zoneId(), i.location(), i.condition(), loan, disposal, local(i.createdAt()), local(i.updatedAt()),
                 access.allowedActions(caller, i), provisionalDeadlines(i));
@@ -114,7 +126,10 @@ class CustodyViews {
 
     CaseView propertyCase(PropertyCase c, List<ItemView> items) {
         return new CaseView(c.id(), c.agencyCaseNo(), c.caseName(), c.caseType(), c.handlingAgencyId(), c.officerIds(),
-                c.stage().name(), c.stageDocumentNo(), local(c.stageChangedAt()), c.createdBy(), local(c.createdAt()), items);
+                c.stage().name(), c.stageDocumentNo(), local(c.stageChangedAt()), c.createdBy(), local(c.createdAt()),
+                local(c.judgmentDeliveryDueAt()), local(c.judgmentDeliveredAt()), c.judgmentDeliveryDocNo(),
+                c.judgmentDeliveryDueAt() != null && c.judgmentDeliveredAt() == null
+                        && OffsetDateTime.now(clock).isAfter(c.judgmentDeliveryDueAt()), items);
     }
 
     LedgerView ledger(LedgerEntry e, boolean visible) {

@@ -72,7 +72,18 @@ class PropertyCaseController {
             + "final disposals wait for CONCLUDED, else 409 proceedings-pending — C17)")
     CustodyViews.CaseView stage(@PathVariable String id, @RequestBody StageChange body) {
         Caller caller = currentCaller.get();
-        PropertyCase changed = management.changeStage(caller, id, body.stage(), body.documentNo());
+        PropertyCase changed = workflow.changeStage(caller, id, body.stage(), body.documentNo());
+        return views.propertyCase(changed, items.ofCase(id).stream().filter(i -> access.canSee(caller, i))
+                .map(i -> views.item(caller, i)).toList());
+    }
+
+    @PostMapping(path = "/{id}/judgment-delivery", consumes = "application/json")
+    @Operation(summary = "登记收到生效判决书 (C7, 最高法解释 第447条: after a criminal case's judgment took effect "
+            + "(stage CONCLUDED) the court delivers it within judgmentDeliveryDueAt, 10 days; the case's agency records "
+            + "its arrival — every item's ledger notes it; past the limit a 督办 is raised. 409 when none is awaited)")
+    CustodyViews.CaseView judgmentDelivery(@PathVariable String id, @RequestBody ActionBodies.JudgmentDelivery body) {
+        Caller caller = currentCaller.get();
+        PropertyCase changed = workflow.recordJudgmentDelivery(caller, id, body.variables());
         return views.propertyCase(changed, items.ofCase(id).stream().filter(i -> access.canSee(caller, i))
                 .map(i -> views.item(caller, i)).toList());
     }

@@ -174,7 +174,8 @@ class PropertyItemController {
     }
 
     @PostMapping(path = "/{id}/disposal-request", consumes = "application/json")
-    @Operation(summary = "处置申请 (approval authority from the DMN property-disposal-approval)")
+    @Operation(summary = "处置申请 (approval authority from the DMN property-disposal-approval; EARLY_DISPOSAL_SALE outside "
+            + "administrative cases needs rightHolderConsent, else 422 naming it — C13)")
     CustodyViews.ItemView disposalRequest(@PathVariable String id, @RequestBody ActionBodies.DisposalRequest body) {
         return act(id, "disposal-request", body.variables());
     }
@@ -190,6 +191,21 @@ class PropertyItemController {
             + "24 h from the end of the appraisal, recorded by the department head)")
     CustodyViews.ItemView handoverDeferral(@PathVariable String id, @RequestBody ActionBodies.HandoverDeferral body) {
         return act(id, "handover-deferral", body.variables());
+    }
+
+    @PostMapping(path = "/{id}/handover-disposal", consumes = "application/json")
+    @Operation(summary = "24小时内处置不再移交 (C1, 公安 S10 第190条: property disposed of within 24 h of the seizure — "
+            + "disposedAt no later than the hand-over limit from seizedAt, else 422 — is not handed over; the department "
+            + "head (or the approver the disposal DMN names) records it with the disposal papers; PENDING_HANDOVER → DISPOSED)")
+    CustodyViews.ItemView handoverDisposal(@PathVariable String id, @RequestBody ActionBodies.HandoverDisposal body) {
+        return act(id, "handover-disposal", body.variables());
+    }
+
+    @PostMapping(path = "/{id}/measure-appraisal", consumes = "application/json")
+    @Operation(summary = "检测检验检疫鉴定期间 (C5, 公安 S10 第112条: the time of a 检测、检验、检疫 or 技术鉴定 is not counted "
+            + "in the administrative measure's period; measureDueAt moves by its length, the period's timer follows)")
+    CustodyViews.ItemView measureAppraisal(@PathVariable String id, @RequestBody ActionBodies.MeasureAppraisal body) {
+        return act(id, "measure-appraisal", body.variables());
     }
 
     @PostMapping(path = "/{id}/measure-extension", consumes = "application/json")
