@@ -1,6 +1,7 @@
 package org.fengqiao.organisation;
 
 import org.fengqiao.shared.StartupStep;
+import org.fengqiao.shared.process.SupervisorTaskReading;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,8 +82,38 @@ class AccessSeeds implements StartupStep {
         }
         int seeded = seedFilters(groups);
         int backfilled = backfillTaskAuthorizations();
-        log.info("Access seeded: {} authorizations for {} role groups, {} Tasklist filters{}", grants, groups.size(),
-                seeded, backfilled == 0 ? "" : ", task authorizations for " + backfilled + " open tasks");
+        int followed = engine.isAuthorizationEnabled() ? linkSupervisors() : 0;
+        log.info("Access seeded: {} authorizations for {} role groups, {} Tasklist filters{}{}", grants, groups.size(),
+                seeded, backfilled == 0 ? "" : ", task authorizations for " + backfilled + " open tasks",
+                followed == 0 ? "" : ", supervisors linked to " + followed + " open tasks");
+    }
+
+    /**
+     * Open tasks created before 督办员 could follow them ({@link SupervisorTaskReading}) get their
+     * supervision links now, so that a database carried over keeps its overdue steps visible to them.
+     */
+    private int linkSupervisors() {
+        int linked = 0;
+        for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().list()) {
+            if (!(tasks.getVariable(task.getId(), SupervisorTaskReading.VARIABLE) instanceof String names) || names.isBlank()) {
+                continue;
+            }
+            Set<String> present = new LinkedHashSet<>();
+            for (org.camunda.bpm.engine.task.IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (SupervisorTaskReading.LINK_TYPE.equals(link.getType())) {
+                    present.add(link.getGroupId());
+                }
+            }
+            boolean added = false;
+            for (String group : names.split(",")) {
+                if (!group.isBlank() && present.add(group.trim())) {
+                    tasks.addGroupIdentityLink(task.getId(), group.trim(), SupervisorTaskReading.LINK_TYPE);
+                    added = true;
+                }
+            }
+            linked += added ? 1 : 0;
+        }
+        return linked;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.fengqiao.shared.process.SupervisorTaskReading;
 import org.fengqiao.support.FengqiaoTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class AccessSeedsTest {
     @Autowired AuthorizationService authorizations;
     @Autowired FilterService filters;
     @Autowired IdentityService identity;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
 
     private List<String> groupsOf(String user) {
         return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
@@ -89,5 +91,29 @@ class AccessSeedsTest {
         for (String name : List.of("我的待办", "本组待办", "即将超期", "已超期")) {
             assertThat(filters.createFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
         }
+    }
+
+    @Test
+    @DisplayName("督办员 follow open tasks: a task without its supervision links (a database carried over) gets them at start, READ only")
+    void supervisorsAreLinkedToOpenTasksAtStart() {
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().list().stream()
+                .filter(t -> tasks.getVariable(t.getId(), SupervisorTaskReading.VARIABLE) != null).findFirst().orElseThrow();
+        List<String> supervisors = Arrays.asList(((String) tasks.getVariable(task.getId(), SupervisorTaskReading.VARIABLE)).split(","));
+        assertThat(supervisionLinks(task.getId())).containsExactlyInAnyOrderElementsOf(supervisors);
+        supervisors.forEach(g -> tasks.deleteGroupIdentityLink(task.getId(), g, SupervisorTaskReading.LINK_TYPE));
+        assertThat(supervisionLinks(task.getId())).isEmpty();
+
+        seeds.run();
+
+        assertThat(supervisionLinks(task.getId())).containsExactlyInAnyOrderElementsOf(supervisors);
+        String supervisor = supervisors.get(0);
+        assertThat(authorizations.isUserAuthorized("someone", List.of(supervisor), Permissions.READ, Resources.TASK, task.getId())).isTrue();
+        assertThat(authorizations.isUserAuthorized("someone", List.of(supervisor), Permissions.UPDATE, Resources.TASK, task.getId()))
+                .as("following is not working the task").isFalse();
+    }
+
+    private List<String> supervisionLinks(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> SupervisorTaskReading.LINK_TYPE.equals(l.getType())).map(l -> l.getGroupId()).toList();
     }
 }

@@ -34,12 +34,12 @@ import org.springframework.stereotype.Component;
  * list the task, and completing it is refused by the engine (no TASK_WORK/UPDATE).
  */
 @Component
-class SupervisorTaskReading extends AbstractProcessEnginePlugin {
+public class SupervisorTaskReading extends AbstractProcessEnginePlugin {
 
     /** The process variable naming the supervisor groups of the case. */
-    static final String VARIABLE = "supervisorGroups";
+    public static final String VARIABLE = "supervisorGroups";
     /** The identity link type that lets a group read a task without being its candidate. */
-    static final String LINK_TYPE = "supervision";
+    public static final String LINK_TYPE = "supervision";
 
     static final TaskListener LINK = task -> {
         Object groups = task.getExecution() == null ? null : task.getExecution().getVariable(VARIABLE);
