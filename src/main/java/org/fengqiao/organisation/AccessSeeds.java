@@ -2,6 +2,7 @@ package org.fengqiao.organisation;
 
 import org.fengqiao.shared.StartupStep;
 import org.fengqiao.shared.process.SupervisorTaskReading;
+import org.fengqiao.shared.process.TaskCardVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,6 +89,17 @@ class AccessSeeds implements StartupStep {
                 followed == 0 ? "" : ", supervisors linked to " + followed + " open tasks");
     }
 
+    /** A task created before its card variables had their Chinese names gets them ({@link TaskCardVariables}). */
+    private void copyCard(String taskId) {
+        Map<String, Object> local = tasks.getVariablesLocal(taskId);
+        if (local.containsKey(TaskCardVariables.CARD.get("caseNo")) || tasks.getVariable(taskId, "caseNo") == null) {
+            return;
+        }
+        Map<String, Object> card = new LinkedHashMap<>();
+        TaskCardVariables.CARD.forEach((processName, cardName) -> card.put(cardName, tasks.getVariable(taskId, processName)));
+        tasks.setVariablesLocal(taskId, card);
+    }
+
     /**
      * Open tasks created before 督办员 could follow them ({@link SupervisorTaskReading}) get their
      * supervision links now, so that a database carried over keeps its overdue steps visible to them.
@@ -95,6 +107,7 @@ class AccessSeeds implements StartupStep {
     private int linkSupervisors() {
         int linked = 0;
         for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().list()) {
+            copyCard(task.getId());
             if (!(tasks.getVariable(task.getId(), SupervisorTaskReading.VARIABLE) instanceof String names) || names.isBlank()) {
                 continue;
             }

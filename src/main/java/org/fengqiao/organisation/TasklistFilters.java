@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.fengqiao.shared.process.TaskCardVariables;
 
 /**
  * The Tasklist's saved filters, the same four for every role. They need not differ per role: the
@@ -43,12 +44,7 @@ final class TasklistFilters {
         p.put("color", d.color());
         p.put("refresh", true);
         p.put("showUndefinedVariable", false);
-        p.put("variables", List.of(
-                Map.of("name", "caseNo", "label", "案号"),
-                Map.of("name", "caseTitle", "label", "案由"),
-                Map.of("name", "caseParties", "label", "当事人"),
-                Map.of("name", "caseStatus", "label", "状态"),
-                Map.of("name", "caseDeadline", "label", "期限")));
+        p.put("variables", TaskCardVariables.CARD.values().stream().map(name -> Map.of("name", name, "label", name)).toList());
         return p;
     }
 

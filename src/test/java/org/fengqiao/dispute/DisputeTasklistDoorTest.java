@@ -292,8 +292,8 @@ class DisputeTasklistDoorTest extends DisputeTasklistTestBase {
         // the form fields did not stay behind; the card's variables are on the triage task
         assertThat(runtimeService.getVariables(started.getId())).doesNotContainKeys("title", "applicantName");
         Task triage = task(id, "UserTask_Triage");
-        assertThat(taskService.getVariablesLocal(triage.getId())).containsEntry("caseNo", registered.path("caseNo").asText())
-                .containsEntry("caseParties", "申请人 刘某；被申请人 某配送服务公司");
+        assertThat(taskService.getVariablesLocal(triage.getId())).containsEntry("案号", registered.path("caseNo").asText())
+                .containsEntry("当事人", "申请人 刘某；被申请人 某配送服务公司");
 
         // the same validation as POST /api/disputes: no title, no respondent → 422 on the start form's fields
         Map<String, Object> bad = registrationForm();

@@ -200,4 +200,28 @@ class DisputeTasklistScopeTest {
             TestClock.restore();
         }
     }
+
+    @Test
+    @DisplayName("Tasklist search (任务变量): by 案号 finds the one case, by a party's name (like) finds it too, only within the caller's scope")
+    void searchByCaseNoAndPartyName() {
+        String id = f.register(DisputeFixtures.neighbourDispute()).text("id");
+        f.designate(id, DisputeFixtures.ADW_COMMITTEE, "PEOPLES", "TOWN");
+        String caseNo = f.get("admin", id).text("caseNo");
+        String pid = f.get("admin", id).text("processInstanceId");
+        String party = f.partyNames(id).get(1);
+        Filter group = filter("本组待办");
+        // what the Tasklist sends for a search pill 任务变量 · 案号 = …, and · 当事人 like %…%
+        Supplier<List<Task>> byCaseNo = () -> filterService.list(group.getId(),
+                taskService.createTaskQuery().taskVariableValueEquals("案号", caseNo));
+        Supplier<List<Task>> byParty = () -> filterService.list(group.getId(),
+                taskService.createTaskQuery().taskVariableValueLike("当事人", "%" + party + "%"));
+
+        assertThat(as("orgadmin", byCaseNo)).extracting(Task::getProcessInstanceId).containsOnly(pid);
+        assertThat(as("orgadmin", byParty)).extracting(Task::getProcessInstanceId).contains(pid);
+        // the filter's card columns offer those names to the search, in Chinese
+        assertThat(filter("本组待办").getProperties().get("variables").toString()).contains("案号", "当事人").doesNotContain("caseNo");
+        // 碑廓镇's orgadmin searches the same 案号 and party: nothing
+        assertThat(as("orgadmin2", byCaseNo)).isEmpty();
+        assertThat(as("orgadmin2", byParty)).extracting(Task::getProcessInstanceId).doesNotContain(pid);
+    }
 }

@@ -106,13 +106,14 @@ public class StepForms {
 
     /**
      * Refuses (422, one error per field) a completion that carries variables other than the task's
-     * form fields, {@code alsoDeclared} (fields of the REST contract of this step) and the variables
-     * the process keeps itself.
+     * form fields, {@code alsoDeclared} (fields of the REST contract of this step), the variables
+     * the process keeps itself and the task's card ({@link TaskCardVariables}).
      */
     public void refuseUndeclared(DelegateTask task, Collection<String> processOwned, Collection<String> alsoDeclared) {
         Set<String> allowed = new java.util.HashSet<>(fieldsOf(task));
         allowed.addAll(processOwned);
         allowed.addAll(alsoDeclared);
+        allowed.addAll(TaskCardVariables.CARD.values()); // the card's copies on the task (display only)
         refuseOutside(allowed, task.getVariableNames(), "本步骤的表单没有该字段，不能提交 (not a field of this step's form)");
     }
 

@@ -1,7 +1,10 @@
 package org.fengqiao.shared.process;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -22,18 +25,30 @@ import org.springframework.stereotype.Component;
  * onto the task itself: whoever may see the task sees its card, and nothing more.
  */
 @Component
-class TaskCardVariables extends AbstractProcessEnginePlugin {
+public class TaskCardVariables extends AbstractProcessEnginePlugin {
 
-    /** The variables a card shows (the dispute's; a process without them gets no copy). */
-    static final List<String> CARD = List.of("caseNo", "caseTitle", "caseParties", "caseStatus", "caseDeadline");
+    /**
+     * The process variables a card shows, and the Chinese name each gets on the task: the Tasklist's
+     * search offers a filter's card variables by label and name (任务变量 → 案号 …), so the name a user
+     * sees there is Chinese too. (A process without {@code caseNo} gets no copy.)
+     */
+    public static final Map<String, String> CARD = cardNames();
+
+    private static Map<String, String> cardNames() {
+        Map<String, String> card = new LinkedHashMap<>();
+        card.put("caseNo", "案号");
+        card.put("caseTitle", "案由");
+        card.put("caseParties", "当事人");
+        card.put("caseStatus", "状态");
+        card.put("caseDeadline", "期限");
+        return Collections.unmodifiableMap(card);
+    }
 
     static final TaskListener COPY = task -> {
-        if (!task.hasVariable(CARD.get(0))) {
+        if (!task.hasVariable("caseNo")) {
             return;
         }
-        for (String name : CARD) {
-            task.setVariableLocal(name, task.getExecution().getVariable(name));
-        }
+        CARD.forEach((processName, cardName) -> task.setVariableLocal(cardName, task.getExecution().getVariable(processName)));
     };
 
     @Override
