@@ -140,6 +140,37 @@ async function apiPost(user, url, body) {
     throw new Error(`no card "${name}" of ${result.caseNo} in ${filter || 'the current filter'}`);
   }
 
+  /**
+   * The Tasklist's search in the current filter: 任务变量 · <label> <operator> <value>, as a user picks it
+   * (the card variables carry Chinese names). Returns the cards' texts and removes the search again.
+   */
+  async function searchCards(label, operator, value, shotName) {
+    await page.click('[cam-widget-search] input.main-field');
+    await page.locator('.uib-typeahead-match a[title="任务变量"]').click();
+    await page.locator('.uib-typeahead-match a[title^="' + label + '"]').click();
+    const pill = page.locator('[cam-widget-search-pill]').last();
+    if (operator !== '=') {
+      await pill.locator('.operator-field').click();
+      await pill.locator('.operator-field .uib-typeahead-match a[title="' + operator + '"]').click();
+    }
+    await pill.locator('.value-field').click();
+    const input = pill.locator('.value-field input');
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(value);
+    await input.press('Enter');
+    let texts = [];
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(500);
+      texts = await page.locator('.tasks-list li.task').allInnerTexts();
+      if (texts.some(t => t.includes(result.caseNo))) break;
+    }
+    await checkWords('search ' + label);
+    if (shotName) await shot(shotName, true);
+    await pill.locator('.remove-search').click();
+    await page.waitForTimeout(1000);
+    return texts;
+  }
+
   async function claimIfNeeded() {
     for (let i = 0; i < 30; i++) {
       const disabled = await page.locator('.disabled-form').count() > 0;
@@ -249,6 +280,17 @@ async function apiPost(user, url, body) {
     if (run('orgadmin')) {
     // 3. orgadmin: 接收推送案件, 征询被申请人意愿, 指定调解员 (from the organisation's mediators)
     await login('orgadmin');
+    // the centre finds a case by its 案号 and by a party's name (任务变量 search, Chinese names)
+    await page.locator('text=本组待办').first().click();
+    const byCaseNo = await searchCards('案号', '=', result.caseNo, 'search-by-case-no');
+    if (byCaseNo.length === 0 || !byCaseNo.every(t => t.includes(result.caseNo))) {
+      throw new Error(`search by 案号 ${result.caseNo}: ${JSON.stringify(byCaseNo)}`);
+    }
+    const byParty = await searchCards('当事人', 'like', '%某配送服务公司%', 'search-by-party');
+    if (!byParty.some(t => t.includes(result.caseNo)) || !byParty.every(t => t.includes('某配送服务公司'))) {
+      throw new Error(`search by party: ${JSON.stringify(byParty)}`);
+    }
+    result.steps.push('search');
     await openTask('接收推送案件', '本组待办');
     await shot('orgadmin-cards', true);
     await claimIfNeeded();

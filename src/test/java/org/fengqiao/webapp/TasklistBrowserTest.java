@@ -159,6 +159,9 @@ class TasklistBrowserTest {
                 "judicial-confirmation").contains("court-decision", "performance", "return-visit", "archive");
         assertThat(actors).contains("clerk", "triage", "orgadmin", "mediator1", "court", "visitor");
         assertThat(actors.get(0)).isEqualTo("clerk");
+        List<String> steps = new ArrayList<>();
+        result.path("steps").forEach(s -> steps.add(s.asText()));
+        assertThat(steps).as("the orgadmin found the case by its 案号 and by a party's name in the Tasklist's search").contains("search");
         if ("message".equals(result.path("courtStep").asText())) {
             System.out.println("NOTE: the model has no court task yet; the court's decision went through the API's message");
         }
