@@ -93,6 +93,11 @@ public final class DisputeProcess {
      */
     static final Map<String, DisputeAction> DEFAULT_ACTIONS = Map.of(TASK_COURT_DECISION, DisputeAction.COURT_DECISION);
 
+    /** The action a step's form preselects, if any (the Tasklist's embedded form shows it chosen). */
+    public static java.util.Optional<DisputeAction> defaultAction(String stepKey) {
+        return java.util.Optional.ofNullable(DEFAULT_ACTIONS.get(stepKey));
+    }
+
     /** Fields of the REST contract a step takes besides its form's (the agreement's effectiveAt). */
     static Set<String> declaredBesidesForm(String stepKey) {
         return TASK_MEDIATE.equals(stepKey) ? Set.of(ACTION, "effectiveAt") : Set.of(ACTION);
