@@ -362,6 +362,17 @@ async function apiPost(user, url, body) {
       await page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).first().click();
       await page.waitForTimeout(1500);
       await claimIfNeeded();
+      if (await has('courtCaseNo')) {
+        // D13: the court first records its acceptance (受理); the ruling is the next task
+        await fill('acceptedAt', shanghai(serverNow()).local);
+        await fill('courtCaseNo', '（2026）鲁1103民特12号');
+        await shot('court-acceptance', true);
+        await complete('court-acceptance');
+        await page.waitForTimeout(1000);
+        await page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).first().click();
+        await page.waitForTimeout(1500);
+        await claimIfNeeded();
+      }
       if (await field('result').count()) await choose('result', '裁定调解协议有效');
       else {
         await page.locator('.fjs-form-field').filter({ hasText: /裁定/ }).locator('input[value="CONFIRMED_VALID"], label:has-text("有效") input').first().check();

@@ -7,7 +7,6 @@ import org.fengqiao.organisation.OrganisationDirectory;
 import org.fengqiao.organisation.Role;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.ForbiddenException;
-import org.fengqiao.shared.IllegalTransitionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,7 +76,7 @@ public class DisputeAccess {
                     + "」(caller may not perform '" + action.path() + "' on this case)");
         }
         if (!action.allowedIn(c)) {
-            throw IllegalTransitionException.of(action.path(), c.status());
+            throw action.refusal(c);
         }
     }
 

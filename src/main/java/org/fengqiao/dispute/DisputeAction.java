@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.fengqiao.shared.IllegalTransitionException;
+
 /**
  * The actions of the contract's dispute table: the statuses each is legal in and who performs it.
  * The REST facade's {@code allowedActions}, its 403/409 answers and the Tasklist listener all use
@@ -22,6 +24,10 @@ public enum DisputeAction {
     AGREEMENT("agreement", "记录调解协议", Actor.CASE_MEDIATOR, DisputeStatus.IN_MEDIATION),
     TERMINATION("termination", "终止调解", Actor.CASE_MEDIATOR, DisputeStatus.IN_MEDIATION),
     JUDICIAL_CONFIRMATION("judicial-confirmation", "申请司法确认", Actor.CASE_MEDIATOR, DisputeStatus.PERFORMANCE_MONITORING),
+    /** D13: the court accepted the application (within 3 days of filing; 司法确认规定 第4条). */
+    COURT_ACCEPTANCE("court-acceptance", "法院受理", Actor.COURT, DisputeStatus.JUDICIAL_CONFIRMATION),
+    /** D13: the court president approved extending the review by 10 days, once (司法确认规定 第5条). */
+    COURT_EXTENSION("court-extension", "延长审查期限", Actor.COURT, DisputeStatus.JUDICIAL_CONFIRMATION),
     COURT_DECISION("court-decision", "法院裁定", Actor.COURT, DisputeStatus.JUDICIAL_CONFIRMATION),
     PERFORMANCE("performance", "记录履行情况", Actor.CASE_MEDIATOR, DisputeStatus.PERFORMANCE_MONITORING),
     RETURN_VISIT("return-visit", "回访", Actor.VISITOR, DisputeStatus.RETURN_VISIT, DisputeStatus.TERMINATED_NO_AGREEMENT),
@@ -44,6 +50,15 @@ public enum DisputeAction {
             DisputeStatus.ASSIGNED_PENDING_ACCEPT, DisputeStatus.CONSENT_PENDING, DisputeStatus.MEDIATOR_ASSIGNMENT,
             DisputeStatus.IN_MEDIATION, DisputeStatus.JUDICIAL_CONFIRMATION, DisputeStatus.PERFORMANCE_MONITORING,
             DisputeStatus.RETURN_VISIT, DisputeStatus.SUPERVISOR_REVIEW, DisputeStatus.TERMINATED_NO_AGREEMENT);
+
+    /** D13: why an extension is refused before the court accepted the application. */
+    public static final String NOT_ACCEPTED_YET = "法院尚未受理该司法确认申请，不能延长审查期限"
+            + " (the court has not accepted the application; there is no review period to extend yet)";
+    /** D13: why a second extension is refused. */
+    public static final String SECOND_EXTENSION = "审查期限已经院长批准延长一次，不得再次延长"
+            + " (the review period was already extended once with the president's approval; a second extension is not allowed)";
+    /** D13: why a second acceptance is refused. */
+    public static final String ALREADY_ACCEPTED = "法院已受理该司法确认申请 (the court has already accepted the application)";
 
     /** Who may perform an action, relative to the case. */
     public enum Actor {
@@ -103,6 +118,13 @@ public enum DisputeAction {
         if (this == RISK_REPORT_DELIVERY) {
             return c.riskReportDueAt() != null;
         }
+        // D13: the court accepts once, then may extend its review once
+        if (this == COURT_ACCEPTANCE) {
+            return c.courtAcceptedAt() == null;
+        }
+        if (this == COURT_EXTENSION) {
+            return c.courtAcceptedAt() != null && c.courtReviewExtendedAt() == null;
+        }
         // D20: the court's materials go back first; then the closure and the return visit
         if (c.status() == DisputeStatus.TERMINATED_NO_AGREEMENT) {
             return this == MATERIALS_RETURN ? c.materialsReturnPending() : this == RISK_REPORT || !c.materialsReturnPending();
@@ -111,6 +133,22 @@ public enum DisputeAction {
             return this == EXTENSION || this == TERMINATION || this == RISK_REPORT;
         }
         return true;
+    }
+
+    /** The 409 for an action the case's state does not allow now, with the rule's reason where there is one. */
+    public IllegalTransitionException refusal(DisputeCase c) {
+        if (c.status() == DisputeStatus.JUDICIAL_CONFIRMATION) {
+            if (this == COURT_ACCEPTANCE && c.courtAcceptedAt() != null) {
+                return new IllegalTransitionException(ALREADY_ACCEPTED);
+            }
+            if (this == COURT_EXTENSION && c.courtAcceptedAt() == null) {
+                return new IllegalTransitionException(NOT_ACCEPTED_YET);
+            }
+            if (this == COURT_EXTENSION && c.courtReviewExtendedAt() != null) {
+                return new IllegalTransitionException(SECOND_EXTENSION);
+            }
+        }
+        return IllegalTransitionException.of(path, c.status());
     }
 
     public static Optional<DisputeAction> ofPath(String path) {

@@ -62,6 +62,10 @@ public class DisputeCase {
     OffsetDateTime materialsReturnDueAt;
     OffsetDateTime materialsReturnedAt;
     OffsetDateTime riskReportDueAt;
+    /** D13: when the court accepted the pending application for judicial confirmation (null: not recorded). */
+    OffsetDateTime courtAcceptedAt;
+    /** D13: when the court president's +10-day extension of the review was recorded (null: none). */
+    OffsetDateTime courtReviewExtendedAt;
     String volumeNo;
     Integer retentionYears;
     String processInstanceId;
@@ -268,6 +272,29 @@ public class DisputeCase {
     void fileJudicialConfirmation() {
         expect("judicial-confirmation", DisputeStatus.PERFORMANCE_MONITORING);
         this.status = DisputeStatus.JUDICIAL_CONFIRMATION;
+        this.courtAcceptedAt = null;
+        this.courtReviewExtendedAt = null;
+    }
+
+    /** D13: the court accepted the application (司法确认规定 第4条). */
+    void courtAccepted(OffsetDateTime acceptedAt) {
+        expect("court-acceptance", DisputeStatus.JUDICIAL_CONFIRMATION);
+        if (courtAcceptedAt != null) {
+            throw new IllegalTransitionException(DisputeAction.ALREADY_ACCEPTED);
+        }
+        this.courtAcceptedAt = acceptedAt;
+    }
+
+    /** D13: the president approved the one extension of the review (司法确认规定 第5条). */
+    void courtReviewExtended(OffsetDateTime at) {
+        expect("court-extension", DisputeStatus.JUDICIAL_CONFIRMATION);
+        if (courtAcceptedAt == null) {
+            throw new IllegalTransitionException(DisputeAction.NOT_ACCEPTED_YET);
+        }
+        if (courtReviewExtendedAt != null) {
+            throw new IllegalTransitionException(DisputeAction.SECOND_EXTENSION);
+        }
+        this.courtReviewExtendedAt = at;
     }
 
     void courtDecided(CourtResult result, OffsetDateTime newDueAt, OffsetDateTime newWarningAt) {
@@ -413,6 +440,8 @@ public class DisputeCase {
     public OffsetDateTime materialsReturnDueAt() { return materialsReturnDueAt; }
     public OffsetDateTime materialsReturnedAt() { return materialsReturnedAt; }
     public OffsetDateTime riskReportDueAt() { return riskReportDueAt; }
+    public OffsetDateTime courtAcceptedAt() { return courtAcceptedAt; }
+    public OffsetDateTime courtReviewExtendedAt() { return courtReviewExtendedAt; }
     public String volumeNo() { return volumeNo; }
     public Integer retentionYears() { return retentionYears; }
     public String processInstanceId() { return processInstanceId; }

@@ -81,7 +81,8 @@ public class DisputeCases {
                     performance_status = :performance, satisfaction = :satisfaction, closed_at = :closedAt,
                     archived_at = :archivedAt, volume_no = :volumeNo, retention_years = :retentionYears,
                     materials_return_due_at = :materialsDue, materials_returned_at = :materialsReturned,
-                    risk_report_due_at = :riskReportDue,
+                    risk_report_due_at = :riskReportDue, court_accepted_at = :courtAccepted,
+                    court_review_extended_at = :courtExtended,
                     process_instance_id = :processInstanceId, updated_at = :updatedAt, version = version + 1
                 where id = :id and version = :version""")
                 .param("status", c.status.name()).param("outcome", name(c.outcome))
@@ -99,7 +100,8 @@ public class DisputeCases {
                 .param("satisfaction", name(c.satisfaction)).param("closedAt", c.closedAt)
                 .param("archivedAt", c.archivedAt).param("volumeNo", c.volumeNo)
                 .param("materialsDue", c.materialsReturnDueAt).param("materialsReturned", c.materialsReturnedAt)
-                .param("riskReportDue", c.riskReportDueAt)
+                .param("riskReportDue", c.riskReportDueAt).param("courtAccepted", c.courtAcceptedAt)
+                .param("courtExtended", c.courtReviewExtendedAt)
                 .param("retentionYears", c.retentionYears).param("processInstanceId", c.processInstanceId)
                 .param("updatedAt", c.updatedAt).param("id", c.id).param("version", c.version)
                 .update();
@@ -290,6 +292,8 @@ public class DisputeCases {
         c.materialsReturnDueAt = rs.getObject("materials_return_due_at", OffsetDateTime.class);
         c.materialsReturnedAt = rs.getObject("materials_returned_at", OffsetDateTime.class);
         c.riskReportDueAt = rs.getObject("risk_report_due_at", OffsetDateTime.class);
+        c.courtAcceptedAt = rs.getObject("court_accepted_at", OffsetDateTime.class);
+        c.courtReviewExtendedAt = rs.getObject("court_review_extended_at", OffsetDateTime.class);
         c.volumeNo = rs.getString("volume_no");
         c.retentionYears = (Integer) rs.getObject("retention_years");
         c.processInstanceId = rs.getString("process_instance_id");

@@ -92,6 +92,14 @@ public final class DisputeCommands {
     public record JudicialConfirmation(String court, OffsetDateTime filedAt, List<String> applicants) {
     }
 
+    /** D13: when the court accepted the application and under which case number (司法确认规定 第4条). */
+    public record CourtAcceptance(OffsetDateTime acceptedAt, String courtCaseNo) {
+    }
+
+    /** D13: the court president approved extending the review (by the configured 10 days, once; 第5条). */
+    public record CourtExtension(String reason) {
+    }
+
     public record CourtDecision(CourtResult result, String notes) {
     }
 

@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  *       recorded in the history since, each adding its days to the due date it extended. A link of
  *       the chain that had already passed when it was extended (its timer fired) stays as it was;</li>
  *   <li>the warning: again {@code warning-before} ahead of the new due date (never before now);</li>
- *   <li>court review: from the filing of the judicial confirmation ({@code court-review-limit});</li>
+ *   <li>court acceptance: from the filing of the judicial confirmation ({@code court-acceptance-limit});</li>
+ *   <li>court review: from the court's recorded acceptance ({@code court-review-limit}), and the
+ *       recorded extension from there ({@code court-review-extension});</li>
  *   <li>performance: the configured follow-up from the agreement (an agreed performance date is the
  *       parties' date and does not move).</li>
  * </ul>
@@ -228,8 +230,8 @@ class DisputeDeadlineRecomputation {
         if (pending == null) {
             return;
         }
-        if (pending.reviewDueAt() != null && pending.reviewDueAt().isAfter(now)) {
-            OffsetDateTime due = calendar.deadline(pending.filedAt(), settings.courtReviewLimit());
+        if (pending.acceptedAt() != null && pending.reviewDueAt() != null && pending.reviewDueAt().isAfter(now)) {
+            OffsetDateTime due = calendar.deadline(pending.acceptedAt(), settings.courtReviewLimit());
             if (!due.isEqual(pending.reviewDueAt())) {
                 changes.add(change("reviewDueAt", pending.reviewDueAt(), due, false));
                 records.moveReviewDue(pending.id(), due);

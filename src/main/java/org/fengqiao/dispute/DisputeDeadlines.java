@@ -29,21 +29,38 @@ public class DisputeDeadlines {
                 .orElseGet(() -> calendar.deadline(c.agreementEffectiveAt(), settings.performanceFollowUp()));
     }
 
-    /** When the court should have decided whether it accepts the pending application (D13: 3 days from filing). */
+    /**
+     * When the court should have decided whether it accepts the pending application (D13: 3 days
+     * from filing); none once the acceptance is recorded.
+     */
     public OffsetDateTime courtAcceptanceDueAt(DisputeCase c) {
-        return records.latestConfirmation(c.id()).filter(r -> r.result() == null)
+        return records.latestConfirmation(c.id()).filter(r -> r.result() == null && r.acceptedAt() == null)
                 .map(r -> calendar.deadline(r.filedAt(), settings.courtAcceptanceLimit())).orElse(null);
     }
 
-    /** The court's review period with the president's extension (D13: 15 + 10 days). */
+    /**
+     * The court's review period with the president's extension (D13: 15 + 10 days), only once the
+     * extension is recorded.
+     */
     public OffsetDateTime courtReviewExtendedDueAt(DisputeCase c) {
-        return records.latestConfirmation(c.id()).filter(r -> r.result() == null && r.reviewDueAt() != null)
+        return records.latestConfirmation(c.id())
+                .filter(r -> r.result() == null && r.reviewDueAt() != null && r.extendedAt() != null)
                 .map(r -> calendar.deadline(r.reviewDueAt(), settings.courtReviewExtension())).orElse(null);
     }
 
-    /** When the court should have decided on the pending judicial confirmation. */
+    /** When the court should rule on the pending judicial confirmation: 15 days from its acceptance (D13). */
     public OffsetDateTime courtReviewDueAt(DisputeCase c) {
         return records.latestConfirmation(c.id()).filter(r -> r.result() == null)
                 .map(DisputeRecords.ConfirmationRecord::reviewDueAt).orElse(null);
+    }
+
+    /** The date the pending confirmation waits for next: the acceptance, the ruling, or the extended ruling. */
+    public OffsetDateTime courtNextDueAt(DisputeCase c) {
+        OffsetDateTime extended = courtReviewExtendedDueAt(c);
+        if (extended != null) {
+            return extended;
+        }
+        OffsetDateTime review = courtReviewDueAt(c);
+        return review != null ? review : courtAcceptanceDueAt(c);
     }
 }

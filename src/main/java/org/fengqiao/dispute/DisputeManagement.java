@@ -273,7 +273,7 @@ public class DisputeManagement {
         // loser finds the case already moved on (409), even if the move also changed who may act.
         // (The REST facade has already answered 404/403/409 in the contract's order in act().)
         if (!action.allowedIn(c)) {
-            throw IllegalTransitionException.of(action.path(), c.status());
+            throw action.refusal(c);
         }
         if (actor != null) {
             access.require(action, c, actor);
@@ -294,6 +294,8 @@ public class DisputeManagement {
             case AGREEMENT -> agreement(c, (Agreement) command, actorId, now, details);
             case TERMINATION -> termination(c, (Termination) command, now, details);
             case JUDICIAL_CONFIRMATION -> judicialConfirmation(c, (JudicialConfirmation) command, actorId, now, details);
+            case COURT_ACCEPTANCE -> courtAcceptance(c, (CourtAcceptance) command, actorId, now, details);
+            case COURT_EXTENSION -> courtExtension(c, (CourtExtension) command, actorId, now, details);
             case COURT_DECISION -> courtDecision(c, (CourtDecision) command, actorId, now, details);
             case PERFORMANCE -> performance(c, (Performance) command, actorId, now, details);
             case RETURN_VISIT -> returnVisit(c, (ReturnVisit) command, actorId, now, details);
@@ -734,15 +736,61 @@ public class DisputeManagement {
             throw new DeadlinePassedException("司法确认申请须在调解协议生效之日起 " + settings.judicialConfirmationWindow().describe()
                     + "内提出，期限已于 " + window.toLocalDate() + " 届满 (the window closed on " + window.toLocalDate() + ")");
         }
-        OffsetDateTime reviewDue = calendar.deadline(cmd.filedAt(), settings.courtReviewLimit());
-        records.fileConfirmation(c.id, cmd.court(), cmd.filedAt(), reviewDue, applicants, actor);
+        // D13 (司法确认规定 第4条): the court decides within 3 days whether it accepts; the review runs from the acceptance
+        OffsetDateTime acceptanceDue = calendar.deadline(cmd.filedAt(), settings.courtAcceptanceLimit());
+        records.fileConfirmation(c.id, cmd.court(), cmd.filedAt(), null, applicants, actor);
         c.fileJudicialConfirmation();
         details.put("court", cmd.court());
         details.put("applicants", applicants);
         details.put("filedAt", cmd.filedAt().toString());
         details.put("windowEndsAt", window.toString());
-        details.put("reviewDueAt", reviewDue.toString());
+        details.put("acceptanceDueAt", acceptanceDue.toString());
         return "CONFIRMATION";
+    }
+
+    /**
+     * D13 (司法确认规定 第4、5条): the court accepted the application; it rules within 15 days of the
+     * acceptance. The acceptance cannot precede the filing nor lie in the future.
+     */
+    private String courtAcceptance(DisputeCase c, CourtAcceptance cmd, String actor, OffsetDateTime now,
+                                   Map<String, Object> details) {
+        DisputeRecords.ConfirmationRecord pending = records.latestConfirmation(c.id).filter(r -> r.result() == null)
+                .orElseThrow(() -> IllegalTransitionException.of(DisputeAction.COURT_ACCEPTANCE.path(), c.status));
+        Validation v = new Validation().require(cmd.acceptedAt(), "acceptedAt").notInFuture(cmd.acceptedAt(), now, "acceptedAt")
+                .require(cmd.courtCaseNo(), "courtCaseNo").title(cmd.courtCaseNo(), "courtCaseNo");
+        v.check(cmd.acceptedAt() == null || !cmd.acceptedAt().isBefore(pending.filedAt().minusMinutes(1)), "acceptedAt",
+                "受理时间早于司法确认申请时间 (the acceptance precedes the application, filed " + pending.filedAt() + ")");
+        v.throwIfInvalid();
+        OffsetDateTime acceptanceDue = calendar.deadline(pending.filedAt(), settings.courtAcceptanceLimit());
+        OffsetDateTime reviewDue = calendar.deadline(cmd.acceptedAt(), settings.courtReviewLimit());
+        c.courtAccepted(cmd.acceptedAt());
+        records.acceptConfirmation(c.id, cmd.acceptedAt(), cmd.courtCaseNo(), reviewDue, actor);
+        details.put("acceptedAt", cmd.acceptedAt().toString());
+        details.put("courtCaseNo", cmd.courtCaseNo());
+        details.put("acceptanceDueAt", acceptanceDue.toString());
+        details.put("acceptedInTime", !cmd.acceptedAt().isAfter(acceptanceDue));
+        details.put("reviewDueAt", reviewDue.toString());
+        return "ACCEPTED";
+    }
+
+    /**
+     * D13 (司法确认规定 第5条): with the court president's approval the review is extended once, by the
+     * configured 10 days counted from the end of the 15; a second extension is refused (409).
+     */
+    private String courtExtension(DisputeCase c, CourtExtension cmd, String actor, OffsetDateTime now,
+                                  Map<String, Object> details) {
+        new Validation().require(cmd.reason(), "reason").text(cmd.reason(), "reason").throwIfInvalid();
+        DisputeRecords.ConfirmationRecord pending = records.latestConfirmation(c.id)
+                .filter(r -> r.result() == null && r.reviewDueAt() != null)
+                .orElseThrow(() -> new IllegalTransitionException(DisputeAction.NOT_ACCEPTED_YET));
+        c.courtReviewExtended(now);
+        records.extendConfirmation(c.id, now, cmd.reason(), actor);
+        OffsetDateTime extendedDue = calendar.deadline(pending.reviewDueAt(), settings.courtReviewExtension());
+        details.put("reason", cmd.reason());
+        details.put("extension", settings.courtReviewExtension().describe());
+        details.put("previousReviewDueAt", pending.reviewDueAt().toString());
+        details.put("reviewDueAt", extendedDue.toString());
+        return "EXTENDED";
     }
 
     private String courtDecision(DisputeCase c, CourtDecision cmd, String actor, OffsetDateTime now, Map<String, Object> details) {
@@ -906,25 +954,35 @@ public class DisputeManagement {
         save(c, now, SYSTEM, "performance-overdue", c.status, Map.of());
     }
 
-    /** D13 (司法确认规定 第5条): 15 days from filing passed without a ruling → 督办通知. */
+    /** D13 (司法确认规定 第5条): 15 days from the acceptance passed without a ruling nor an extension → 督办通知. */
     @Transactional
     public void courtReviewOverdue(String caseId) {
+        DisputeCase c = get(caseId);
+        if (c.courtAcceptedAt == null || c.courtReviewExtendedAt != null) {
+            return;
+        }
         courtOverdue(caseId, "court-review-overdue", SupervisionLevel.NOTICE,
                 "法院应自受理之日起 " + settings.courtReviewLimit().describe() + "内作出裁定，期限已届满；经院长批准可延长 "
                         + settings.courtReviewExtension().describe() + " (the court's review period passed)");
     }
 
-    /** D13 (司法确认规定 第4条): no ruling, hence no sign of acceptance, 3 days after filing → 催办. */
+    /** D13 (司法确认规定 第4条): 3 days after filing and no acceptance recorded → 催办. */
     @Transactional
     public void courtAcceptanceOverdue(String caseId) {
+        if (get(caseId).courtAcceptedAt != null) {
+            return;
+        }
         courtOverdue(caseId, "court-acceptance-overdue", SupervisionLevel.REMINDER,
                 "法院应在收到司法确认申请后 " + settings.courtAcceptanceLimit().describe()
                         + "内决定是否受理，请跟进 (the court's acceptance is overdue)");
     }
 
-    /** D13: the extended period (15 + 10 days) passed as well → 通报. */
+    /** D13: the recorded extension's period (15 + 10 days) passed as well → 通报. */
     @Transactional
     public void courtReviewExtendedOverdue(String caseId) {
+        if (get(caseId).courtReviewExtendedAt == null) {
+            return;
+        }
         courtOverdue(caseId, "court-review-extended-overdue", SupervisionLevel.BULLETIN,
                 "法院延长后的审查期限（" + settings.courtReviewLimit().describe() + "＋" + settings.courtReviewExtension().describe()
                         + "）已届满仍未裁定 (the court's extended review period passed)");
@@ -941,6 +999,10 @@ public class DisputeManagement {
         records.latestConfirmation(c.id).ifPresent(r -> {
             details.put("court", r.court());
             details.put("filedAt", r.filedAt().toString());
+            if (r.acceptedAt() != null) {
+                details.put("acceptedAt", r.acceptedAt().toString());
+                details.put("reviewDueAt", r.reviewDueAt().toString());
+            }
         });
         details.put("level", level.name());
         save(c, now, SYSTEM, action, c.status, details);

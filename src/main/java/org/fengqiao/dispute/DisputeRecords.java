@@ -32,7 +32,9 @@ public class DisputeRecords {
     }
 
     public record ConfirmationRecord(String id, String court, OffsetDateTime filedAt, OffsetDateTime reviewDueAt,
-                                     CourtResult result, OffsetDateTime decidedAt, List<String> applicants) {
+                                     CourtResult result, OffsetDateTime decidedAt, List<String> applicants,
+                                     OffsetDateTime acceptedAt, String courtCaseNo, OffsetDateTime extendedAt,
+                                     String extensionReason) {
     }
 
     public record DocumentRecord(String id, DocumentType type, String title, String fileName, long sizeBytes,
@@ -131,6 +133,19 @@ public class DisputeRecords {
                 .params(reviewDueAt, confirmationId).update();
     }
 
+    /** D13: the pending application accepted; its review is due 15 days later. */
+    void acceptConfirmation(String caseId, OffsetDateTime acceptedAt, String courtCaseNo, OffsetDateTime reviewDueAt,
+                            String actor) {
+        jdbc.sql("update dispute_judicial_confirmation set accepted_at = ?, court_case_no = ?, accepted_by = ?, review_due_at = ? where case_id = ? and result is null")
+                .params(acceptedAt, courtCaseNo, actor, reviewDueAt, caseId).update();
+    }
+
+    /** D13: the pending application's review extended once. */
+    void extendConfirmation(String caseId, OffsetDateTime at, String reason, String actor) {
+        jdbc.sql("update dispute_judicial_confirmation set extended_at = ?, extension_reason = ?, extended_by = ? where case_id = ? and result is null")
+                .params(at, reason, actor, caseId).update();
+    }
+
     void decideConfirmation(String caseId, CourtResult result, OffsetDateTime at, String actor) {
         jdbc.sql("update dispute_judicial_confirmation set result = ?, decided_at = ?, decided_by = ? where case_id = ? and result is null")
                 .params(result.name(), at, actor, caseId).update();
@@ -142,7 +157,9 @@ public class DisputeRecords {
                 .query((rs, n) -> new ConfirmationRecord(rs.getString("id"), rs.getString("court"),
                         rs.getObject("filed_at", OffsetDateTime.class), rs.getObject("review_due_at", OffsetDateTime.class),
                         rs.getString("result") == null ? null : CourtResult.valueOf(rs.getString("result")),
-                        rs.getObject("decided_at", OffsetDateTime.class), names(rs.getString("applicants"))))
+                        rs.getObject("decided_at", OffsetDateTime.class), names(rs.getString("applicants")),
+                        rs.getObject("accepted_at", OffsetDateTime.class), rs.getString("court_case_no"),
+                        rs.getObject("extended_at", OffsetDateTime.class), rs.getString("extension_reason")))
                 .list().stream().findFirst();
     }
 

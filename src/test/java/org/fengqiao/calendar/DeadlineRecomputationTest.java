@@ -109,7 +109,7 @@ class DeadlineRecomputationTest {
         assertThat(performanceDue.getYear()).isEqualTo(YEAR);
         assertThat(timerDue(agreedPid, "Timer_PerformanceDue")).isEqualTo(performanceDue.toInstant());
 
-        // --- a written agreement filed for 司法确认: the court decides within 15 days of the filing
+        // --- a written agreement filed for 司法确认 and accepted: the court decides within 15 days of the acceptance
         String confirmingId = disputeInMediation();
         ok(api.post("mediator1", "/api/disputes/" + confirmingId + "/sessions", Map.of("heldAt",
                 TestClock.offsetNow().withNano(0).toString(), "place", "调解室", "minutes", "双方陈述意见",
@@ -120,6 +120,9 @@ class DeadlineRecomputationTest {
         ok(api.post("mediator1", "/api/disputes/" + confirmingId + "/judicial-confirmation", Map.of("court",
                 "日照市岚山区人民法院", "filedAt", TestClock.offsetNow().withNano(0).toString(),
                 "applicants", partyNames(confirmingId))), "JUDICIAL_CONFIRMATION");
+        // D13: the court accepts at once; it rules within 15 days of the acceptance
+        ok(api.post("court", "/api/disputes/" + confirmingId + "/court-acceptance", Map.of("acceptedAt",
+                TestClock.offsetNow().withNano(0).toString(), "courtCaseNo", "（2026）鲁1103民特12号")), "JUDICIAL_CONFIRMATION");
         JsonNode confirming = api.get("mediator1", "/api/disputes/" + confirmingId).body();
         String confirmingPid = confirming.path("processInstanceId").asText();
         OffsetDateTime reviewDue = OffsetDateTime.parse(confirming.at("/judicialConfirmation/reviewDueAt").asText());

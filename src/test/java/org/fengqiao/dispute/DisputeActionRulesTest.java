@@ -91,6 +91,27 @@ class DisputeActionRulesTest {
     }
 
     @Test
+    void theCourtAcceptsOnceThenMayExtendOnce() {
+        DisputeCase c = in(DisputeStatus.JUDICIAL_CONFIRMATION);
+        assertThat(DisputeAction.COURT_ACCEPTANCE.allowedIn(c)).isTrue();
+        assertThat(DisputeAction.COURT_EXTENSION.allowedIn(c)).as("D13: nothing to extend before the acceptance").isFalse();
+        assertThat(DisputeAction.COURT_EXTENSION.refusal(c).getMessage()).isEqualTo(DisputeAction.NOT_ACCEPTED_YET);
+        assertThat(DisputeAction.COURT_DECISION.allowedIn(c)).as("accepted and ruled at once").isTrue();
+        c.courtAcceptedAt = java.time.OffsetDateTime.parse("2026-03-03T10:00:00+08:00");
+        assertThat(DisputeAction.COURT_ACCEPTANCE.allowedIn(c)).isFalse();
+        assertThat(DisputeAction.COURT_ACCEPTANCE.refusal(c).getMessage()).isEqualTo(DisputeAction.ALREADY_ACCEPTED);
+        assertThat(DisputeAction.COURT_EXTENSION.allowedIn(c)).isTrue();
+        c.courtReviewExtendedAt = java.time.OffsetDateTime.parse("2026-03-10T10:00:00+08:00");
+        assertThat(DisputeAction.COURT_EXTENSION.allowedIn(c)).as("D13: one extension only").isFalse();
+        assertThat(DisputeAction.COURT_EXTENSION.refusal(c).getMessage()).isEqualTo(DisputeAction.SECOND_EXTENSION)
+                .contains("不得再次延长").contains("a second extension is not allowed");
+        assertThat(DisputeAction.COURT_DECISION.allowedIn(c)).isTrue();
+        assertThat(DisputeAction.COURT_DECISION.refusal(in(DisputeStatus.IN_MEDIATION)).getMessage())
+                .contains("court-decision").contains("IN_MEDIATION");
+        assertThat(legalStatuses(DisputeAction.COURT_ACCEPTANCE)).containsExactly(DisputeStatus.JUDICIAL_CONFIRMATION);
+    }
+
+    @Test
     void pathsLabelsAndActorsAreTheContracts() {
         assertThat(DisputeAction.ofPath("judicial-confirmation")).contains(DisputeAction.JUDICIAL_CONFIRMATION);
         assertThat(DisputeAction.ofPath("return-visit")).contains(DisputeAction.RETURN_VISIT);

@@ -73,6 +73,8 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
             Map.entry(DisputeAction.AGREEMENT, DisputeStatus.IN_MEDIATION),
             Map.entry(DisputeAction.TERMINATION, DisputeStatus.IN_MEDIATION),
             Map.entry(DisputeAction.JUDICIAL_CONFIRMATION, DisputeStatus.PERFORMANCE_MONITORING),
+            Map.entry(DisputeAction.COURT_ACCEPTANCE, DisputeStatus.JUDICIAL_CONFIRMATION),
+            Map.entry(DisputeAction.COURT_EXTENSION, DisputeStatus.JUDICIAL_CONFIRMATION),
             Map.entry(DisputeAction.COURT_DECISION, DisputeStatus.JUDICIAL_CONFIRMATION),
             Map.entry(DisputeAction.PERFORMANCE, DisputeStatus.PERFORMANCE_MONITORING),
             Map.entry(DisputeAction.RETURN_VISIT, DisputeStatus.RETURN_VISIT),
@@ -177,6 +179,8 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
             case TERMINATION -> b.putAll(Map.of("reason", "申请人要求终止调解", "routesInformed", List.of("LITIGATION")));
             case JUDICIAL_CONFIRMATION -> b.putAll(Map.of("court", "日照市岚山区人民法院", "filedAt", DisputeFixtures.justNow(),
                     "applicants", List.of("孙某", "周某")));
+            case COURT_ACCEPTANCE -> b.putAll(Map.of("acceptedAt", DisputeFixtures.justNow(), "courtCaseNo", "（2026）鲁1103民特7号"));
+            case COURT_EXTENSION -> b.put("reason", "案情复杂，经院长批准延长十日");
             case COURT_DECISION -> b.put("result", "CONFIRMED_VALID");
             case PERFORMANCE -> b.putAll(Map.of("status", "PARTIAL", "evidence", "已支付部分款项"));
             case RETURN_VISIT -> b.putAll(Map.of("satisfaction", "SATISFIED", "performanceStatus", "DONE", "notes", "已履行"));
@@ -194,7 +198,8 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
     /** A new case of the 安东卫 committee driven into {@code status} through the API. */
     /** Actions that need more than the status: the court's materials to return, an open risk report. */
     private static boolean special(DisputeAction action) {
-        return action == DisputeAction.MATERIALS_RETURN || action == DisputeAction.RISK_REPORT_DELIVERY;
+        return action == DisputeAction.MATERIALS_RETURN || action == DisputeAction.RISK_REPORT_DELIVERY
+                || action == DisputeAction.COURT_EXTENSION;
     }
 
     private String prepare(DisputeAction action, DisputeStatus status) {
@@ -205,6 +210,10 @@ class DisputeAuthorisationMatrixTest extends DisputeApiTestBase {
             return id;
         }
         String id = prepare(status);
+        if (action == DisputeAction.COURT_EXTENSION) {
+            f.ok("court", id, "court-acceptance", Map.of("acceptedAt", DisputeFixtures.justNow(),
+                    "courtCaseNo", "（2026）鲁1103民特8号"), status.name());
+        }
         if (action == DisputeAction.RISK_REPORT_DELIVERY) {
             f.ok("mediator1", id, "risk-report", Map.of("riskLevel", "HIGH", "reportedTo", "POLICE",
                     "description", "被申请人扬言报复"), status.name());

@@ -50,6 +50,13 @@ class DisputeCourtDecisionTest extends DisputeApiTestBase {
         return id;
     }
 
+    /** Filed and accepted by the court (D13): the ruling is the court liaison's next step. */
+    private String accepted() {
+        String id = filed();
+        f.courtAcceptance(id, DisputeFixtures.justNow());
+        return id;
+    }
+
     private String pid(String id) {
         return f.get("admin", id).text("processInstanceId");
     }
@@ -76,7 +83,7 @@ class DisputeCourtDecisionTest extends DisputeApiTestBase {
             "processes/dispute/forms/dispute-court-decision-form.form#Field_dispute_court_decision_form_4"})
     @LegalRule(value = "D12", model = {"processes/dispute/dispute-mediation.bpmn#Flow_ConfirmationFiled"})
     void courtDecidesInTheTasklist() {
-        String id = filed();
+        String id = accepted();
         Task task = taskService.createTaskQuery().processInstanceId(pid(id)).taskDefinitionKey("UserTask_CourtDecision")
                 .singleResult();
         assertThat(task).isNotNull();
@@ -113,7 +120,7 @@ class DisputeCourtDecisionTest extends DisputeApiTestBase {
     @LegalRule(value = "D14", model = {"processes/dispute/dispute-mediation.bpmn#Event_CourtDecisionReceived",
             "processes/dispute/dispute-mediation.bpmn#Flow_ConfirmationRejected"})
     void messageWithdrawsTheTask() {
-        String id = filed();
+        String id = accepted();
         assertThat(taskService.createTaskQuery().processInstanceId(pid(id)).taskDefinitionKey("UserTask_CourtDecision")
                 .count()).isEqualTo(1);
         Api.Response invalid = f.act("court", id, "court-decision", Map.of("notes", "无结果"));
@@ -128,6 +135,68 @@ class DisputeCourtDecisionTest extends DisputeApiTestBase {
         assertThat(taskService.createTaskQuery().processInstanceId(pid(id)).list()).extracting(Task::getTaskDefinitionKey)
                 .containsExactly("UserTask_Mediate");
         assertThat(f.lastEntry("mediator1", id, "court-decision").path("details").path("result").asText()).isEqualTo("REJECTED");
+    }
+
+    private Task task(String id, String key) {
+        return taskService.createTaskQuery().processInstanceId(pid(id)).taskDefinitionKey(key).singleResult();
+    }
+
+    private Throwable completeAsCourt(Task task, Map<String, Object> form) {
+        identityService.setAuthentication("court", COURT_GROUPS);
+        try {
+            return catchThrowable(() -> taskService.complete(task.getId(), form));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
+    @DisplayName("D13: the court liaison records the acceptance and the president's extension in the Tasklist, with the REST actions' validation; the extended step rules")
+    @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_CourtAcceptance",
+            "processes/dispute/forms/dispute-court-acceptance-form.form#Field_dispute_court_acceptance_form_5",
+            "processes/dispute/forms/dispute-court-decision-form.form#Field_dispute_court_decision_form_6",
+            "processes/dispute/dispute-mediation.bpmn#UserTask_CourtDecisionExtended"})
+    void acceptanceAndExtensionInTheTasklist() {
+        String id = filed();
+        String filedAt = f.get("court", id).body().path("judicialConfirmation").path("filedAt").asText();
+        Task acceptance = task(id, "UserTask_CourtAcceptance");
+        assertThat(acceptance).isNotNull();
+        assertThat(acceptance.getDueDate()).isNotNull();
+        assertThat(task(id, "UserTask_CourtDecision")).as("the ruling follows the acceptance").isNull();
+        assertThat(courtGroupTasks()).extracting(Task::getId).contains(acceptance.getId());
+        assertThat(messageSubscriptions(id)).as("a court ruling at once may still arrive").isEqualTo(1);
+
+        // the REST action's validation: no case number, an acceptance before the filing
+        Throwable refused = completeAsCourt(acceptance, new HashMap<>(Map.of("acceptedAt",
+                java.time.OffsetDateTime.parse(filedAt).minusDays(2).toString())));
+        assertThat(validation(refused).errors()).extracting(ValidationException.FieldError::field)
+                .contains("courtCaseNo", "acceptedAt");
+        assertThat(completeAsCourt(acceptance, new HashMap<>(Map.of("acceptedAt", DisputeFixtures.justNow(),
+                "courtCaseNo", "（2026）鲁1103民特21号")))).isNull();
+        Api.Response accepted = f.get("mediator1", id);
+        assertThat(accepted.body().path("judicialConfirmation").path("courtCaseNo").asText()).isEqualTo("（2026）鲁1103民特21号");
+        assertThat(accepted.body().path("judicialConfirmation").path("reviewDueAt").isNull()).isFalse();
+        assertThat(f.lastEntry("mediator1", id, "court-acceptance").path("actor").asText()).isEqualTo("court");
+        Api.Response again = f.act("court", id, "court-acceptance", Map.of("acceptedAt", DisputeFixtures.justNow(),
+                "courtCaseNo", "（2026）鲁1103民特22号"));
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(409);
+        assertThat(again.body().path("detail").asText()).contains("已受理").contains("already accepted");
+
+        Task decision = task(id, "UserTask_CourtDecision");
+        assertThat(decision.getDueDate()).isNotNull();
+        Throwable noReason = completeAsCourt(decision, new HashMap<>(Map.of("action", "court-extension")));
+        assertThat(validation(noReason).errors()).extracting(ValidationException.FieldError::field).contains("reason");
+        assertThat(completeAsCourt(decision, new HashMap<>(Map.of("action", "court-extension",
+                "reason", "案情复杂，经院长批准延长十日")))).isNull();
+        Task extended = task(id, "UserTask_CourtDecisionExtended");
+        assertThat(extended).isNotNull();
+        assertThat(extended.getDueDate()).isAfter(decision.getDueDate());
+        assertThat(f.lastEntry("mediator1", id, "court-extension").path("details").path("reason").asText())
+                .isEqualTo("案情复杂，经院长批准延长十日");
+
+        assertThat(completeAsCourt(extended, new HashMap<>(Map.of("result", "REJECTED", "notes", "协议内容不明确")))).isNull();
+        assertThat(f.get("mediator1", id).text("status")).isEqualTo("IN_MEDIATION");
+        assertThat(messageSubscriptions(id)).isZero();
     }
 
     private static ValidationException validation(Throwable thrown) {

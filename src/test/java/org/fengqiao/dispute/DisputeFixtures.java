@@ -166,6 +166,12 @@ final class DisputeFixtures {
                 "applicants", partyNames(id)), "JUDICIAL_CONFIRMATION");
     }
 
+    /** D13: the court liaison records the court's acceptance of the pending application. */
+    Api.Response courtAcceptance(String id, String acceptedAt) {
+        return ok("court", id, "court-acceptance", Map.of("acceptedAt", acceptedAt, "courtCaseNo", "（2026）鲁1103民特12号"),
+                "JUDICIAL_CONFIRMATION");
+    }
+
     Api.Response get(String user, String id) {
         return api.get(user, "/api/disputes/" + id);
     }

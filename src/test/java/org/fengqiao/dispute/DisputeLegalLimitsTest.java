@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.calendar.DeadlineUnit;
 import org.fengqiao.calendar.TimeLimit;
 import org.fengqiao.calendar.WorkingCalendar;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
@@ -41,6 +42,7 @@ class DisputeLegalLimitsTest extends DisputeApiTestBase {
     @Autowired WorkingCalendar calendar;
     @Autowired ManagementService managementService;
     @Autowired SupervisionRecords supervisions;
+    @Autowired DisputeManagement management;
 
     @AfterEach
     void resetClock() {
@@ -113,7 +115,7 @@ class DisputeLegalLimitsTest extends DisputeApiTestBase {
     }
 
     @Test
-    @DisplayName("D12 + D13: 司法确认 window 30 days from the agreement; the court decides within 15 days of filing (2026-03-17)")
+    @DisplayName("D12 + D13: 司法确认 window 30 days from the agreement; the court decides within 15 days of its acceptance (2026-03-17)")
     @LegalRule(value = "D12", model = {"org.fengqiao.dispute.DisputeSettings#judicialConfirmationWindow",
             "org.fengqiao.dispute.DisputeManagement#judicialConfirmation"})
     @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#Timer_CourtReview",
@@ -126,6 +128,9 @@ class DisputeLegalLimitsTest extends DisputeApiTestBase {
         f.agreement(id, "WRITTEN");
         Api.Response filed = f.confirmation(id, DisputeFixtures.justNow());
         assertThat(filed.text("status")).isEqualTo("JUDICIAL_CONFIRMATION");
+        // D13: the review runs from the court's acceptance, here on the day of the filing
+        assertThat(filed.body().path("judicialConfirmation").path("reviewDueAt").isNull()).isTrue();
+        filed = f.courtAcceptance(id, DisputeFixtures.justNow());
         LocalDate expectedReview = calendar.dueDate(MONDAY.toLocalDate(), 15, DeadlineUnit.CALENDAR_DAYS);
         assertThat(expectedReview).isEqualTo(LocalDate.of(2026, 3, 17));
         assertThat(OffsetDateTime.parse(filed.body().path("judicialConfirmation").path("reviewDueAt").asText())
@@ -176,39 +181,129 @@ class DisputeLegalLimitsTest extends DisputeApiTestBase {
         assertThat(refused.body().path("errors")).extracting(e -> e.path("field").asText()).contains("materialsReceivedAt");
     }
 
-    @Test
-    @DisplayName("D13: the court accepts within 3 days (催办 2026-03-05) and decides within 15 (督办通知 2026-03-17) + 10 days (通报 2026-03-27)")
-    @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#Timer_CourtAcceptance",
-            "processes/dispute/dispute-mediation.bpmn#Timer_CourtReview", "processes/dispute/dispute-mediation.bpmn#Timer_CourtReviewExtended",
-            "org.fengqiao.dispute.DisputeSettings#courtAcceptanceLimit", "org.fengqiao.dispute.DisputeSettings#courtReviewExtension",
-            "org.fengqiao.dispute.DisputeManagement#courtAcceptanceOverdue"}, gaps = {"the court's acceptance and the president's +10-day extension are not recorded as acts: the 3-, 15- and 25-day timers raise 督办 regardless"})
-    void courtAcceptanceAndReviewDeadlinesRaiseSupervision() {
-        assertThat(settings.courtAcceptanceLimit()).isEqualTo(TimeLimit.calendarDays(3));
-        assertThat(settings.courtReviewLimit()).isEqualTo(TimeLimit.calendarDays(15));
-        assertThat(settings.courtReviewExtension()).isEqualTo(TimeLimit.calendarDays(10));
+    /** A written agreement filed for 司法确认 on MONDAY; answers the case id. */
+    private String filedOnMonday() {
         String id = mediatingFromMonday("PEOPLES").text("id");
         f.agreement(id, "WRITTEN");
-        String pid = f.confirmation(id, DisputeFixtures.justNow()).text("processInstanceId");
+        f.confirmation(id, DisputeFixtures.justNow());
+        return id;
+    }
+
+    private static LocalDate day(String offsetDateTime) {
+        return OffsetDateTime.parse(offsetDateTime).atZoneSameInstant(CST).toLocalDate();
+    }
+
+    @Test
+    @DisplayName("D13: no acceptance recorded within 3 days of the filing (2026-03-02 → 2026-03-05) → 催办; a late acceptance starts the 15 days (2026-03-06 → Saturday 03-21 → 2026-03-23)")
+    @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_CourtAcceptance",
+            "processes/dispute/dispute-mediation.bpmn#Timer_CourtAcceptance", "org.fengqiao.dispute.DisputeSettings#courtAcceptanceLimit",
+            "org.fengqiao.dispute.DisputeManagement#courtAcceptanceOverdue", "org.fengqiao.dispute.DisputeManagement#courtAcceptance"})
+    void acceptanceNotRecordedRaisesSupervision() {
+        assertThat(settings.courtAcceptanceLimit()).isEqualTo(TimeLimit.calendarDays(3));
+        String id = filedOnMonday();
+        String pid = f.get("admin", id).text("processInstanceId");
         LocalDate acceptance = calendar.dueDate(MONDAY.toLocalDate(), 3, DeadlineUnit.CALENDAR_DAYS);
-        LocalDate review = calendar.dueDate(MONDAY.toLocalDate(), 15, DeadlineUnit.CALENDAR_DAYS);
-        LocalDate extended = calendar.dueDate(review, 10, DeadlineUnit.CALENDAR_DAYS);
-        assertThat(List.of(acceptance, review, extended))
-                .containsExactly(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 17), LocalDate.of(2026, 3, 27));
+        assertThat(acceptance).isEqualTo(LocalDate.of(2026, 3, 5));
         assertThat(day(timer(pid, "Timer_CourtAcceptance").getDuedate())).isEqualTo(acceptance);
-        assertThat(day(timer(pid, "Timer_CourtReview").getDuedate())).isEqualTo(review);
-        assertThat(day(timer(pid, "Timer_CourtReviewExtended").getDuedate())).isEqualTo(extended);
+        assertThat(day(f.get("court", id).body().path("judicialConfirmation").path("acceptanceDueAt").asText())).isEqualTo(acceptance);
+        assertThat(f.allowed("court", id)).containsExactly("court-acceptance", "court-decision");
 
         fire(pid, "Timer_CourtAcceptance");
-        fire(pid, "Timer_CourtReview");
-        fire(pid, "Timer_CourtReviewExtended");
-        assertThat(supervisions.forTarget("DISPUTE", id)).extracting(s -> s.level())
-                .contains(SupervisionLevel.REMINDER, SupervisionLevel.NOTICE, SupervisionLevel.BULLETIN);
-        assertThat(f.lastEntry("mediator1", id, "court-acceptance-overdue").path("actor").asText()).isEqualTo("system");
-        assertThat(f.lastEntry("mediator1", id, "court-review-overdue").path("details").path("level").asText()).isEqualTo("NOTICE");
-        assertThat(f.lastEntry("mediator1", id, "court-review-extended-overdue").path("details").path("level").asText())
-                .isEqualTo("BULLETIN");
-        assertThat(f.get("mediator1", id).text("status")).isEqualTo("JUDICIAL_CONFIRMATION");
+        assertThat(supervisions.forTarget("DISPUTE", id)).extracting(s -> s.level()).containsExactly(SupervisionLevel.REMINDER);
+        assertThat(f.lastEntry("court", id, "court-acceptance-overdue").path("actor").asText()).isEqualTo("system");
+
+        // the court accepts late, on 2026-03-06: the ruling is due 15 days from then
+        TestClock.runFrom(OffsetDateTime.of(2026, 3, 6, 9, 0, 0, 0, CST));
+        Api.Response accepted = f.courtAcceptance(id, DisputeFixtures.justNow());
+        LocalDate review = calendar.dueDate(LocalDate.of(2026, 3, 6), 15, DeadlineUnit.CALENDAR_DAYS);
+        assertThat(review).as("15 days end on Saturday 03-21: rolled to the next working day").isEqualTo(LocalDate.of(2026, 3, 23));
+        JsonNode confirmation = accepted.body().path("judicialConfirmation");
+        assertThat(day(confirmation.path("reviewDueAt").asText())).isEqualTo(review);
+        assertThat(confirmation.path("courtCaseNo").asText()).isEqualTo("（2026）鲁1103民特12号");
+        assertThat(confirmation.path("acceptanceDueAt").isNull()).isTrue();
+        assertThat(day(timer(pid, "Timer_CourtReview").getDuedate())).isEqualTo(review);
+        assertThat(f.lastEntry("court", id, "court-acceptance").path("details").path("acceptedInTime").asBoolean()).isFalse();
+        assertThat(f.allowed("court", id)).containsExactly("court-extension", "court-decision");
         f.ok("court", id, "court-decision", Map.of("result", "CONFIRMED_VALID"), "PERFORMANCE_MONITORING");
+    }
+
+    @Test
+    @DisplayName("D13: acceptance recorded in time (2026-03-03) → no 催办 at 3 days; ruling due 2026-03-18; no extension → 督办通知, never a 通报")
+    @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#Flow_CourtAccepted",
+            "processes/dispute/dispute-mediation.bpmn#Timer_CourtReview", "org.fengqiao.dispute.DisputeSettings#courtReviewLimit",
+            "org.fengqiao.dispute.DisputeManagement#courtReviewOverdue", "org.fengqiao.dispute.DisputeDeadlines#courtReviewDueAt"})
+    void acceptanceInTimeThenFifteenDaysFromIt() {
+        assertThat(settings.courtReviewLimit()).isEqualTo(TimeLimit.calendarDays(15));
+        String id = filedOnMonday();
+        String pid = f.get("admin", id).text("processInstanceId");
+        TestClock.runFrom(MONDAY.plusDays(1));
+        f.courtAcceptance(id, DisputeFixtures.justNow());
+        assertThat(managementService.createJobQuery().processInstanceId(pid).activityId("Timer_CourtAcceptance").count())
+                .as("the acceptance limit's timer is gone with the recorded acceptance").isZero();
+        // even if the engine ran it late, the domain raises nothing once the acceptance is recorded
+        management.courtAcceptanceOverdue(id);
+        assertThat(supervisions.forTarget("DISPUTE", id)).isEmpty();
+
+        LocalDate review = calendar.dueDate(LocalDate.of(2026, 3, 3), 15, DeadlineUnit.CALENDAR_DAYS);
+        assertThat(review).isEqualTo(LocalDate.of(2026, 3, 18));
+        assertThat(day(timer(pid, "Timer_CourtReview").getDuedate())).isEqualTo(review);
+        assertThat(managementService.createJobQuery().processInstanceId(pid).activityId("Timer_CourtReviewExtended").count())
+                .as("25 days only with a recorded extension").isZero();
+        fire(pid, "Timer_CourtReview");
+        assertThat(supervisions.forTarget("DISPUTE", id)).extracting(s -> s.level()).containsExactly(SupervisionLevel.NOTICE);
+        assertThat(f.lastEntry("court", id, "court-review-overdue").path("details").path("level").asText()).isEqualTo("NOTICE");
+        management.courtReviewExtendedOverdue(id);
+        assertThat(supervisions.forTarget("DISPUTE", id)).extracting(s -> s.level()).doesNotContain(SupervisionLevel.BULLETIN);
+        f.ok("court", id, "court-decision", Map.of("result", "WITHDRAWN"), "PERFORMANCE_MONITORING");
+    }
+
+    @Test
+    @DisplayName("D13: the president's extension (+10 days, once): ruling due 2026-03-18 → 2026-03-30 (+10 = Saturday 03-28, rolled to the next working day), 通报 after it; a second extension → 409")
+    @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#UserTask_CourtDecisionExtended",
+            "processes/dispute/dispute-mediation.bpmn#Timer_CourtReviewExtended", "processes/dispute/dispute-mediation.bpmn#Flow_CourtReviewExtended",
+            "org.fengqiao.dispute.DisputeSettings#courtReviewExtension", "org.fengqiao.dispute.DisputeManagement#courtExtension",
+            "org.fengqiao.dispute.DisputeAction#COURT_EXTENSION"})
+    void extensionOnceByTenDays() {
+        assertThat(settings.courtReviewExtension()).isEqualTo(TimeLimit.calendarDays(10));
+        String id = filedOnMonday();
+        String pid = f.get("admin", id).text("processInstanceId");
+        // no extension before the court accepted
+        Api.Response early = f.act("court", id, "court-extension", Map.of("reason", "案情复杂"));
+        assertThat(early.status()).as(early.body().toString()).isEqualTo(409);
+        assertThat(early.body().path("detail").asText()).contains("尚未受理").contains("not accepted");
+        TestClock.runFrom(MONDAY.plusDays(1));
+        f.courtAcceptance(id, DisputeFixtures.justNow());
+        TestClock.runFrom(MONDAY.plusDays(10));
+        Api.Response missingReason = f.act("court", id, "court-extension", Map.of());
+        assertThat(missingReason.status()).isEqualTo(422);
+        assertThat(missingReason.body().path("errors")).extracting(e -> e.path("field").asText()).contains("reason");
+
+        Api.Response extended = f.ok("court", id, "court-extension", Map.of("reason", "案情复杂，经院长批准延长十日"),
+                "JUDICIAL_CONFIRMATION");
+        LocalDate review = LocalDate.of(2026, 3, 18);
+        LocalDate longer = calendar.dueDate(review, 10, DeadlineUnit.CALENDAR_DAYS);
+        assertThat(longer).isEqualTo(LocalDate.of(2026, 3, 30));
+        JsonNode confirmation = extended.body().path("judicialConfirmation");
+        assertThat(day(confirmation.path("reviewDueAt").asText())).isEqualTo(review);
+        assertThat(day(confirmation.path("extendedReviewDueAt").asText())).isEqualTo(longer);
+        assertThat(confirmation.path("extensionReason").asText()).isEqualTo("案情复杂，经院长批准延长十日");
+        assertThat(managementService.createJobQuery().processInstanceId(pid).activityId("Timer_CourtReview").count())
+                .as("extended before the 15 days ran out: no 督办通知 at 15 days").isZero();
+        assertThat(day(timer(pid, "Timer_CourtReviewExtended").getDuedate())).isEqualTo(longer);
+        assertThat(f.allowed("court", id)).containsExactly("court-decision");
+
+        Api.Response second = f.act("court", id, "court-extension", Map.of("reason", "再次延长"));
+        assertThat(second.status()).as(second.body().toString()).isEqualTo(409);
+        assertThat(second.problemType()).isEqualTo("/problems/illegal-transition");
+        assertThat(second.body().path("detail").asText()).contains("不得再次延长").contains("a second extension is not allowed");
+
+        fire(pid, "Timer_CourtReviewExtended");
+        assertThat(supervisions.forTarget("DISPUTE", id)).extracting(s -> s.level()).containsExactly(SupervisionLevel.BULLETIN);
+        assertThat(f.lastEntry("court", id, "court-review-extended-overdue").path("details").path("level").asText())
+                .isEqualTo("BULLETIN");
+        // the integrator's message decides the extended step too
+        f.ok("court", id, "court-decision", Map.of("result", "CONFIRMED_VALID"), "PERFORMANCE_MONITORING");
+        assertThat(f.lastEntry("court", id, "court-decision").path("actor").asText()).isEqualTo("court");
     }
 
     /** Moves the clock past the timer's due date and executes it. */

@@ -307,7 +307,7 @@ class DisputePathsApiTest extends DisputeApiTestBase {
         f.agreement(id, "WRITTEN");
         f.confirmation(id, DisputeFixtures.justNow());
         assertThat(f.allowed("mediator1", id)).containsExactly("risk-report");
-        assertThat(f.allowed("court", id)).containsExactly("court-decision");
+        assertThat(f.allowed("court", id)).containsExactly("court-acceptance", "court-decision");
         Api.Response rejected = f.ok("court", id, "court-decision", Map.of("result", "REJECTED", "notes", "协议内容违反法律规定"),
                 "IN_MEDIATION");
         assertThat(rejected.text("agreementEffectiveAt")).isNull();

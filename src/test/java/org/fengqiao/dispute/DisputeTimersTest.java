@@ -251,13 +251,14 @@ class DisputeTimersTest extends DisputeApiTestBase {
     }
 
     @Test
-    @DisplayName("D13: the court review timer (15 days) records a reminder while the confirmation stays pending")
+    @DisplayName("D13: the court review timer (15 days from the acceptance) records a reminder while the confirmation stays pending")
     @LegalRule(value = "D13", model = {"processes/dispute/dispute-mediation.bpmn#Timer_CourtReview", "org.fengqiao.dispute.DisputeManagement#courtReviewOverdue"})
     void courtReviewOverdue() {
         String id = f.inMediation(DisputeFixtures.neighbourDispute());
         f.agreement(id, "WRITTEN");
         Api.Response filed = f.confirmation(id, DisputeFixtures.justNow());
         String pid = filed.text("processInstanceId");
+        f.courtAcceptance(id, DisputeFixtures.justNow()); // D13: the review runs from the acceptance
         Date due = timer(pid, "Timer_CourtReview").getDuedate();
         moveClockTo(OffsetDateTime.ofInstant(due.toInstant(), CST).plusMinutes(1));
         fireDueTimers(pid);

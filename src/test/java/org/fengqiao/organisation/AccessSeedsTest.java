@@ -26,7 +26,7 @@ class AccessSeedsTest {
 
     static final Set<String> DISPUTE_ACTIONS = Set.of("register", "triage", "acceptance", "consent", "mediators",
             "recusal", "sessions", "extension", "escalation", "agreement", "termination", "judicial-confirmation",
-            "court-decision", "performance", "return-visit", "review", "closure", "archive", "withdrawal",
+            "court-acceptance", "court-extension", "court-decision", "performance", "return-visit", "review", "closure", "archive", "withdrawal",
             "materials-return", "risk-report", "risk-report-delivery");
     static final Set<String> CUSTODY_ACTIONS = Set.of("register", "handover", "inspection", "loan-request",
             "loan-approval", "loan-return", "transfer", "transfer-receipt", "remote-display", "disposal-request",

@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class OrganisationTree {
 
     public final OrganisationDirectory directory;
+    private final Organisations organisations;
 
     public OrganisationTree(JdbcClient jdbc) {
-        Organisations organisations = new Organisations(jdbc);
+        organisations = new Organisations(jdbc);
         directory = new OrganisationDirectory(organisations, null);
         int order = 0;
         add(organisations, "city", OrganisationType.CENTRE, OrganisationLevel.CITY, null, order++);
@@ -34,6 +35,18 @@ public final class OrganisationTree {
         add(organisations, "deptA", OrganisationType.ADMINISTRATIVE_ORGAN, OrganisationLevel.COUNTY, "county", order++);
         add(organisations, "deptB", OrganisationType.ADMINISTRATIVE_ORGAN, OrganisationLevel.COUNTY, "county", order++);
         add(organisations, "otherCounty", OrganisationType.CENTRE, OrganisationLevel.COUNTY, "city", order++);
+    }
+
+    /** Adds an organisation of {@code type} under {@code parent} (e.g. a department of an agency). */
+    public OrganisationTree with(String id, OrganisationType type, String parent) {
+        add(organisations, id, type, OrganisationLevel.COUNTY, parent, 100);
+        return this;
+    }
+
+    /** Makes {@code userId} a member of {@code orgId}. */
+    public OrganisationTree member(String userId, String orgId) {
+        organisations.addMember(userId, orgId);
+        return this;
     }
 
     private static void add(Organisations organisations, String id, OrganisationType type, OrganisationLevel level,

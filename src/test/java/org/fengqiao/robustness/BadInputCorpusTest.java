@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class BadInputCorpusTest {
 
     static final List<String> ACTIONS = List.of("triage", "acceptance", "consent", "mediators", "recusal", "sessions",
-            "extension", "escalation", "agreement", "termination", "judicial-confirmation", "court-decision",
+            "extension", "escalation", "agreement", "termination", "judicial-confirmation", "court-acceptance",
+            "court-extension", "court-decision",
             "performance", "return-visit", "review", "closure", "archive", "documents");
 
     /** Bodies that are not valid JSON of the expected shape, or hostile within it. */

@@ -41,6 +41,13 @@ public final class DisputeProcess {
     /** The court liaison's step in the Tasklist; the boundary event is the same decision arriving as a message. */
     public static final String TASK_COURT_DECISION = "UserTask_CourtDecision";
     public static final String EVENT_COURT_DECISION = "Event_CourtDecisionReceived";
+    /** D13: the court liaison records the court's acceptance of the application (3 days from filing). */
+    public static final String TASK_COURT_ACCEPTANCE = "UserTask_CourtAcceptance";
+    /** The court's ruling arriving while the acceptance is not recorded (accepted and ruled at once). */
+    public static final String EVENT_COURT_DECISION_ON_FILING = "Event_CourtDecisionOnFiling";
+    /** D13: the ruling after the one extension by 10 days; no second extension. */
+    public static final String TASK_COURT_DECISION_EXTENDED = "UserTask_CourtDecisionExtended";
+    public static final String EVENT_COURT_DECISION_EXTENDED = "Event_CourtDecisionReceivedExtended";
 
     /** Variables the process keeps; everything else a form or request submits is removed after the step. */
     public static final String CASE_ID = "caseId";
@@ -66,7 +73,10 @@ public final class DisputeProcess {
             Map.entry(DisputeAction.AGREEMENT, List.of(TASK_MEDIATE)),
             Map.entry(DisputeAction.TERMINATION, List.of(TASK_MEDIATE, TASK_EXPIRY)),
             Map.entry(DisputeAction.JUDICIAL_CONFIRMATION, List.of(TASK_MONITOR)),
-            Map.entry(DisputeAction.COURT_DECISION, List.of(TASK_COURT_DECISION, EVENT_COURT_DECISION)),
+            Map.entry(DisputeAction.COURT_ACCEPTANCE, List.of(TASK_COURT_ACCEPTANCE)),
+            Map.entry(DisputeAction.COURT_EXTENSION, List.of(TASK_COURT_DECISION)),
+            Map.entry(DisputeAction.COURT_DECISION, List.of(TASK_COURT_DECISION, EVENT_COURT_DECISION,
+                    EVENT_COURT_DECISION_ON_FILING, TASK_COURT_DECISION_EXTENDED, EVENT_COURT_DECISION_EXTENDED)),
             Map.entry(DisputeAction.PERFORMANCE, List.of(TASK_MONITOR)),
             Map.entry(DisputeAction.RETURN_VISIT, List.of(TASK_RETURN_VISIT, TASK_RETURN_VISIT_TERMINATED)),
             Map.entry(DisputeAction.REVIEW, List.of(TASK_REVIEW)),
@@ -76,6 +86,17 @@ public final class DisputeProcess {
             Map.entry(DisputeAction.MATERIALS_RETURN, List.of(TASK_RETURN_MATERIALS)),
             Map.entry(DisputeAction.RISK_REPORT, List.of(EVENT_RISK_REPORTED)),
             Map.entry(DisputeAction.RISK_REPORT_DELIVERY, List.of(TASK_REPORT_RISK)));
+
+    /**
+     * The action a multi-action step stands for when the submission names none: the court's
+     * decision task decides unless the liaison chose the extension.
+     */
+    static final Map<String, DisputeAction> DEFAULT_ACTIONS = Map.of(TASK_COURT_DECISION, DisputeAction.COURT_DECISION);
+
+    /** The action a step's form preselects, if any (the Tasklist's embedded form shows it chosen). */
+    public static java.util.Optional<DisputeAction> defaultAction(String stepKey) {
+        return java.util.Optional.ofNullable(DEFAULT_ACTIONS.get(stepKey));
+    }
 
     /** Fields of the REST contract a step takes besides its form's (the agreement's effectiveAt). */
     static Set<String> declaredBesidesForm(String stepKey) {

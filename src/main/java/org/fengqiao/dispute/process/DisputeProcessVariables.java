@@ -157,7 +157,7 @@ class DisputeProcessVariables {
             case ASSIGNED_PENDING_ACCEPT -> c.acceptanceDueAt();
             case IN_MEDIATION -> c.dueAt();
             case PERFORMANCE_MONITORING -> deadlines.performanceDueAt(c);
-            case JUDICIAL_CONFIRMATION -> deadlines.courtReviewDueAt(c);
+            case JUDICIAL_CONFIRMATION -> deadlines.courtNextDueAt(c);
             default -> null;
         };
         if (due == null) {

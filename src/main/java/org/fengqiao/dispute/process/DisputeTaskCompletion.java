@@ -71,6 +71,9 @@ class DisputeTaskCompletion implements TaskListener, ExecutionListener {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
+        if (requested == null && DisputeProcess.DEFAULT_ACTIONS.containsKey(stepKey)) {
+            return DisputeProcess.DEFAULT_ACTIONS.get(stepKey);
+        }
         return candidates.stream().filter(a -> a.path().equals(requested)).findFirst()
                 .orElseThrow(() -> ValidationException.of(DisputeProcess.ACTION, "请选择本次办理的事项 (choose one of "
                         + candidates.stream().map(DisputeAction::path).toList() + ")"));

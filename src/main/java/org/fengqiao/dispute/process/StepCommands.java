@@ -48,6 +48,8 @@ final class StepCommands {
             case TERMINATION -> new Termination(v.string("reason"), v.enums("routesInformed", InformedRoute.class));
             case JUDICIAL_CONFIRMATION -> new JudicialConfirmation(v.string("court"), v.dateTime("filedAt"),
                     v.strings("applicants"));
+            case COURT_ACCEPTANCE -> new CourtAcceptance(v.dateTime("acceptedAt"), v.string("courtCaseNo"));
+            case COURT_EXTENSION -> new CourtExtension(v.string("reason"));
             case COURT_DECISION -> new CourtDecision(v.enumOf("result", CourtResult.class), v.string("notes"));
             case PERFORMANCE -> new Performance(v.enumOf("status", PerformanceStatus.class), v.string("evidence"));
             case RETURN_VISIT -> new ReturnVisit(v.enumOf("satisfaction", Satisfaction.class),

@@ -62,15 +62,18 @@ class DisputeController {
     private final DisputeManagement disputes;
     private final CurrentCaller currentCaller;
     private final WorkingCalendar calendar;
+    private final org.fengqiao.dispute.DisputeDeadlines deadlines;
 
-    DisputeController(DisputeManagement disputes, CurrentCaller currentCaller, WorkingCalendar calendar) {
+    DisputeController(DisputeManagement disputes, CurrentCaller currentCaller, WorkingCalendar calendar,
+                      org.fengqiao.dispute.DisputeDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.disputes = disputes;
         this.currentCaller = currentCaller;
         this.calendar = calendar;
     }
 
     private DisputeView view(DisputeCase c, Caller caller) {
-        return DisputeView.of(c, disputes.records(), disputes.allowedActions(c, caller), true, calendar::restsOnProvisional);
+        return DisputeView.of(c, disputes.records(), deadlines, disputes.allowedActions(c, caller), true, calendar::restsOnProvisional);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,7 +110,7 @@ class DisputeController {
         DisputeManagement.Page result = disputes.list(new DisputeCases.Filter(status, category, orgId, overdue, centreId),
                 caller, page, size);
         return new PageView<>(result.items().stream()
-                .map(c -> DisputeView.of(c, disputes.records(), disputes.allowedActions(c, caller), false, calendar::restsOnProvisional)).toList(),
+                .map(c -> DisputeView.of(c, disputes.records(), deadlines, disputes.allowedActions(c, caller), false, calendar::restsOnProvisional)).toList(),
                 page, size, result.total());
     }
 
@@ -189,6 +192,22 @@ class DisputeController {
             + "agreementEffectiveAt (deadline rolled past rest days) → 409 deadline-passed")
     DisputeView judicialConfirmation(@PathVariable String id, @RequestBody DisputeRequests.JudicialConfirmation body) {
         return act(id, DisputeAction.JUDICIAL_CONFIRMATION, body.variables());
+    }
+
+    @PostMapping(value = "/{id}/court-acceptance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "法院受理 (JUDICIAL_CONFIRMATION, not yet accepted; rule D13): the court accepted the application "
+            + "at acceptedAt (not before the filing, not in the future) under courtCaseNo; the ruling is due 15 days later "
+            + "(judicialConfirmation.reviewDueAt). Without it the 3-day acceptance limit raises a 督办 reminder")
+    DisputeView courtAcceptance(@PathVariable String id, @RequestBody DisputeRequests.CourtAcceptance body) {
+        return act(id, DisputeAction.COURT_ACCEPTANCE, body.variables());
+    }
+
+    @PostMapping(value = "/{id}/court-extension", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "延长审查期限 (JUDICIAL_CONFIRMATION, accepted; rule D13): the court president approved extending "
+            + "the review by 10 days (judicialConfirmation.extendedReviewDueAt); reason required. Only once: a second "
+            + "extension, or one before the acceptance is recorded, → 409 illegal-transition")
+    DisputeView courtExtension(@PathVariable String id, @RequestBody DisputeRequests.CourtExtension body) {
+        return act(id, DisputeAction.COURT_EXTENSION, body.variables());
     }
 
     @PostMapping(value = "/{id}/court-decision", consumes = MediaType.APPLICATION_JSON_VALUE)

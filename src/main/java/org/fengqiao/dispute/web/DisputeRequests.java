@@ -126,6 +126,20 @@ final class DisputeRequests {
         }
     }
 
+    @Schema(description = "法院受理司法确认申请 (D13): when the court accepted it and its case number")
+    record CourtAcceptance(OffsetDateTime acceptedAt, String courtCaseNo) {
+        Map<String, Object> variables() {
+            return TaskVariables.of("acceptedAt", acceptedAt, "courtCaseNo", courtCaseNo);
+        }
+    }
+
+    @Schema(description = "经院长批准延长审查期限 (D13): by the configured 10 days, once; reason required")
+    record CourtExtension(String reason) {
+        Map<String, Object> variables() {
+            return TaskVariables.of("reason", reason);
+        }
+    }
+
     record CourtDecision(CourtResult result, String notes) {
         Map<String, Object> variables() {
             return TaskVariables.of("result", result, "notes", notes);

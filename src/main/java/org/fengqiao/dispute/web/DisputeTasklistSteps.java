@@ -68,6 +68,10 @@ class DisputeTasklistSteps implements TasklistSteps {
                 defaults.put("complexity", c.suggestion().complexity().name());
             }
         }
+        if (fields.contains(DisputeProcess.ACTION)) {
+            // the court's decision step decides unless the liaison chooses the president's extension (D13)
+            DisputeProcess.defaultAction(ref.get().taskDefinitionKey()).ifPresent(a -> defaults.put(DisputeProcess.ACTION, a.path()));
+        }
         if (c.orgId() != null) {
             List<Option> mediators = organisations.holdersWithin(c.orgId(), Role.MEDIATOR).stream()
                     .map(u -> new Option(u, organisations.displayName(u), Map.of())).toList();

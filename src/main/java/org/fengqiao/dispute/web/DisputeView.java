@@ -60,22 +60,31 @@ record DisputeView(String id, String caseNo, String title, String facts, String 
                          OffsetDateTime effectiveAt, List<String> signedBy, Boolean sealed, OffsetDateTime signedAt) {
     }
 
+    /**
+     * D13: {@code acceptanceDueAt} (3 days from filing) while the court's acceptance is not recorded;
+     * {@code reviewDueAt} 15 days from {@code acceptedAt}; {@code extendedReviewDueAt} 10 more once the
+     * president's extension is recorded ({@code extendedAt}).
+     */
     record ConfirmationView(String court, OffsetDateTime filedAt, OffsetDateTime reviewDueAt, CourtResult result,
-                            OffsetDateTime decidedAt, List<String> applicants) {
+                            OffsetDateTime decidedAt, List<String> applicants, OffsetDateTime acceptanceDueAt,
+                            OffsetDateTime acceptedAt, String courtCaseNo, OffsetDateTime extendedAt,
+                            String extensionReason, OffsetDateTime extendedReviewDueAt) {
     }
 
     /**
      * @param provisional whether a deadline rests on a year whose holiday notice is not entered yet
      */
-    static DisputeView of(DisputeCase c, DisputeRecords records, List<String> allowedActions, boolean detailed,
-                          Predicate<OffsetDateTime> provisional) {
+    static DisputeView of(DisputeCase c, DisputeRecords records, org.fengqiao.dispute.DisputeDeadlines deadlines,
+                          List<String> allowedActions, boolean detailed, Predicate<OffsetDateTime> provisional) {
         AgreementView agreement = detailed ? records.currentAgreement(c.id())
                 .map(a -> new AgreementView(a.form(), a.terms(), a.performanceDeadline(), a.amount(), a.effectiveAt(),
                         a.signedBy(), a.sealed(), a.signedAt()))
                 .orElse(null) : null;
         ConfirmationView confirmation = detailed ? records.latestConfirmation(c.id())
                 .map(r -> new ConfirmationView(r.court(), r.filedAt(), r.reviewDueAt(), r.result(), r.decidedAt(),
-                        r.applicants()))
+                        r.applicants(), r.result() == null ? deadlines.courtAcceptanceDueAt(c) : null, r.acceptedAt(),
+                        r.courtCaseNo(), r.extendedAt(), r.extensionReason(),
+                        r.result() == null ? deadlines.courtReviewExtendedDueAt(c) : null))
                 .orElse(null) : null;
         return new DisputeView(c.id(), c.caseNo(), c.title(), c.facts(), c.claims(), c.category(), c.channel(),
                 c.sourceRef(), c.amountInvolved(), c.centreId(), c.status(), c.status().label(), c.outcome(),
