@@ -130,6 +130,44 @@ public class AppealManagement {
 
     @Transactional
     public Appeal report(Report cmd, Caller caller) {
+        Appeal a = newAppeal(cmd, caller);
+        appeals.insert(a);
+        a.processInstanceId = process.start(a);
+        return reported(a, caller);
+    }
+
+    /**
+     * A report from the Tasklist's start form (诉求登记): the engine has started the process instance
+     * (its start listener calls this); the appeal is reported exactly as {@link #report} does, with
+     * the same checks, and linked to that instance.
+     */
+    @Transactional
+    public Appeal reportStarted(Report cmd, Caller caller, String processInstanceId) {
+        if (caller == null) {
+            throw new ForbiddenException("只有网格员、受理员、研判员或职能部门可以上报诉求 (only grid workers, clerks, triage officers and departments report appeals)");
+        }
+        Appeal a = newAppeal(cmd, caller);
+        a.processInstanceId = processInstanceId;
+        appeals.insert(a);
+        return reported(a, caller);
+    }
+
+    /** The centre an appeal reported by the caller would go to (null if none); shown on the start form. */
+    public Optional<Organisation> receivingCentre(Caller caller) {
+        return Optional.ofNullable(centreOf(caller)).flatMap(organisations::find);
+    }
+
+    /** Whether the caller may report appeals at all (the roles of {@link #report}). */
+    public boolean mayReport(Caller caller) {
+        return caller.hasAnyRole(REPORTERS.stream().map(Role::groupId).toList());
+    }
+
+    /** The id of the appeal with this ticket number (the business key of its process instance). */
+    public Optional<String> idOfTicketNo(String ticketNo) {
+        return ticketNo == null ? Optional.empty() : appeals.findByTicketNo(ticketNo).map(Appeal::id);
+    }
+
+    private Appeal newAppeal(Report cmd, Caller caller) {
         if (!caller.hasAnyRole(REPORTERS.stream().map(Role::groupId).toList())) {
             throw new ForbiddenException("只有网格员、受理员、研判员或职能部门可以上报诉求 (only grid workers, clerks, triage officers and departments report appeals)");
         }
@@ -155,8 +193,11 @@ public class AppealManagement {
         a.createdBy = caller.userId();
         a.createdAt = now;
         a.updatedAt = now;
-        appeals.insert(a);
-        a.processInstanceId = process.start(a);
+        return a;
+    }
+
+    private Appeal reported(Appeal a, Caller caller) {
+        OffsetDateTime now = a.createdAt;
         appeals.update(a);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ticketNo", a.ticketNo);
@@ -228,6 +269,14 @@ public class AppealManagement {
         if (a.status == AppealStatus.CLOSED) {
             supervisions.closeOpen(TARGET_TYPE, a.id, now);
         }
+    }
+
+    /** The departments the caller may make lead or assisting (types that handle appeals, within the caller's reach). */
+    public List<Organisation> departmentsFor(Caller caller) {
+        Set<String> reachable = organisations.reachableBy(caller);
+        return organisations.all().stream()
+                .filter(o -> DEPARTMENT_TYPES.contains(o.type()) && (caller.isAdmin() || reachable.contains(o.id())))
+                .toList();
     }
 
     private boolean isDepartment(String id) {

@@ -80,6 +80,21 @@ class AccessSeedsTest {
     }
 
     @Test
+    @DisplayName("启动流程: the roles that report appeals (POST /api/appeals) may start grid-appeal from its start form, no one else")
+    void appealReportersStartTheAppealProcess() {
+        for (String user : List.of("grid1", "clerk", "triage", "dept1", "admin")) {
+            assertThat(authorizations.isUserAuthorized(user, groupsOf(user), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                    Resources.PROCESS_DEFINITION, "grid-appeal")).as(user).isTrue();
+            assertThat(authorizations.isUserAuthorized(user, groupsOf(user), Permissions.CREATE,
+                    Resources.PROCESS_INSTANCE, "*")).as(user).isTrue();
+        }
+        for (String user : List.of("visitor", "mediator1", "orgadmin", "supervisor", "court", "officer1", "custodian")) {
+            assertThat(authorizations.isUserAuthorized(user, groupsOf(user), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                    Resources.PROCESS_DEFINITION, "grid-appeal")).as(user).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("seeding twice creates no second authorization or filter")
     void seedingIsIdempotent() {
         long authorizationsBefore = authorizations.createAuthorizationQuery().count();

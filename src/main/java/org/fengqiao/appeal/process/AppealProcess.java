@@ -25,6 +25,7 @@ public final class AppealProcess {
     public static final String ROUTE = "route";
     public static final String ACTION = "action";
     static final Set<String> KEPT = Set.of(APPEAL_ID, ROUTE, "ticketNo", "appealSummary", "appealStatus",
+            "caseNo", "caseTitle", "caseParties", "caseStatus", "caseDeadline",
             "centreGroups", "departmentGroups", "visitorGroups", "dueAt", "noticeAt");
 
     /** Which user task each action completes. */
@@ -46,17 +47,32 @@ public final class AppealProcess {
     }
 
     /**
-     * The appeal of a process instance: its business key, which the process was started with and
-     * no user can change, checked against the appeal's own record of its process instance.
+     * The appeal of a process instance: its business key — the appeal's ticket number (诉求编号),
+     * which the process was started with and no user can change — checked against the appeal's own
+     * record of its process instance. Instances started before the ticket number became the key
+     * carry the appeal's id itself.
      */
     static String appealOf(DelegateExecution execution, AppealManagement management) {
-        String appealId = execution.getProcessBusinessKey();
+        String appealId = appealIdOfBusinessKey(execution.getProcessBusinessKey(), management);
         Appeal a = appealId == null ? null : management.get(appealId);
         if (a == null || (a.processInstanceId() != null && !a.processInstanceId().equals(execution.getProcessInstanceId()))) {
             throw new IllegalStateException("process instance " + execution.getProcessInstanceId()
                     + " is not the process of appeal " + appealId);
         }
         return appealId;
+    }
+
+    /** The appeal id a business key (ticket number, or the id of an older instance) stands for; null if none. */
+    public static String appealIdOfBusinessKey(String businessKey, AppealManagement management) {
+        if (businessKey == null) {
+            return null;
+        }
+        return management.idOfTicketNo(businessKey).orElse(businessKey);
+    }
+
+    /** The business key of an appeal's process instance: its ticket number (一案一码). */
+    static String businessKeyOf(Appeal a) {
+        return a.ticketNo();
     }
 
     private AppealProcess() {

@@ -54,11 +54,54 @@ public class AppealProcessGateway {
         this.variables = variables;
     }
 
-    /** Starts the appeal's process instance (business key = appeal id); returns its id. */
+    /** Starts the appeal's process instance (business key = its ticket number, 诉求编号); returns its id. */
     public String start(Appeal a) {
         Map<String, Object> vars = variables.of(a);
         vars.put(AppealProcess.ROUTE, "");
-        return runtime.startProcessInstanceByKey(AppealProcess.KEY, a.id(), vars).getId();
+        STARTING.set(a.id());
+        try {
+            return runtime.startProcessInstanceByKey(AppealProcess.KEY, AppealProcess.businessKeyOf(a), vars).getId();
+        } finally {
+            STARTING.remove();
+        }
+    }
+
+    /** Set while {@link #start} starts a reported appeal's instance: the start listener then reports nothing. */
+    static final ThreadLocal<String> STARTING = new ThreadLocal<>();
+
+    /** A task of an appeal's process as the Tasklist shows it to a user. */
+    public record TaskRef(String taskId, String taskDefinitionKey, String formId, String appealId) {
+    }
+
+    /**
+     * The appeal task {@code taskId} if the caller may see it (the engine's task authorizations, as
+     * in the Tasklist), with the appeal it belongs to — from the process instance's business key.
+     */
+    public java.util.Optional<TaskRef> visibleTask(String taskId, Caller caller,
+                                                   java.util.function.Function<String, String> appealIdOfBusinessKey) {
+        Task[] found = new Task[1];
+        identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
+        try {
+            found[0] = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(AppealProcess.KEY)
+                    .initializeFormKeys().singleResult();
+        } finally {
+            identity.clearAuthentication();
+        }
+        Task task = found[0];
+        if (task == null) {
+            return java.util.Optional.empty();
+        }
+        String businessKey = internal.run(() -> {
+            var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+            return instance == null ? null : instance.getBusinessKey();
+        });
+        String appealId = appealIdOfBusinessKey.apply(businessKey);
+        if (appealId == null) {
+            return java.util.Optional.empty();
+        }
+        String formId = org.fengqiao.shared.process.StepForms.formIdOf(
+                task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey(), task.getFormKey());
+        return java.util.Optional.of(new TaskRef(task.getId(), task.getTaskDefinitionKey(), formId, appealId));
     }
 
     /** Completes the user task that stands for {@code action}, as {@code caller}. */

@@ -25,7 +25,10 @@ class AppealProcessVariables {
     private final OrganisationDirectory organisations;
     private final WorkingCalendar calendar;
 
-    AppealProcessVariables(OrganisationDirectory organisations, WorkingCalendar calendar) {
+    private final java.time.Clock clock;
+
+    AppealProcessVariables(OrganisationDirectory organisations, WorkingCalendar calendar, java.time.Clock clock) {
+        this.clock = clock;
         this.organisations = organisations;
         this.calendar = calendar;
     }
@@ -39,6 +42,12 @@ class AppealProcessVariables {
         v.put("centreGroups", groups(Role.TRIAGE, a.centreId()));
         v.put("departmentGroups", groups(Role.DEPARTMENT, a.leadDepartmentId()));
         v.put("visitorGroups", groups(Role.VISITOR, a.centreId()));
+        // the Tasklist's cards (TaskCardVariables copies these onto each task): 编号, 诉求, 上报人, 状态, 期限
+        v.put("caseNo", a.ticketNo());
+        v.put("caseTitle", a.type().label() + "：" + abbreviate(a.description(), 40));
+        v.put("caseParties", "上报人 " + organisations.displayName(a.createdBy()) + "；网格 " + a.gridId());
+        v.put("caseStatus", a.status().label());
+        v.put("caseDeadline", deadline(a));
         v.put("dueAt", date(a.dueAt()));
         v.put("noticeAt", date(a.noticeAt()));
         return v;
@@ -50,6 +59,21 @@ class AppealProcessVariables {
             organisations.pathToRoot(orgId).stream().map(Organisation::id).map(role::groupFor).forEach(result::add);
         }
         return result.isEmpty() ? Caller.ADMIN_GROUP : String.join(",", result);
+    }
+
+    /** The handling deadline as the cards show it: Chinese, to the minute, in the calendar's zone. */
+    private String deadline(Appeal a) {
+        if (a.dueAt() == null || a.status() == org.fengqiao.appeal.AppealStatus.CLOSED) {
+            return "无";
+        }
+        String text = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+                .format(a.dueAt().atZoneSameInstant(calendar.zone()));
+        return a.overdue(OffsetDateTime.now(clock)) ? text + "（已届满）" : text;
+    }
+
+    private static String abbreviate(String s, int max) {
+        String flat = s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return flat.length() > max ? flat.substring(0, max) + "…" : flat;
     }
 
     private static Date date(OffsetDateTime t) {
