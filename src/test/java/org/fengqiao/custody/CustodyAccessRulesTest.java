@@ -63,7 +63,7 @@ class CustodyAccessRulesTest {
         PropertyCases cases = new PropertyCases(jdbc);
         cases.insert(new PropertyCase(CASE_ID, 1, "岚公刑字〔2026〕1号", "盗窃案", CaseType.CRIMINAL, POLICE_DEPT, POLICE,
                 List.of("officer1", "custodian2"), "officer1", OffsetDateTime.parse("2026-03-02T10:00:00+08:00"), null, null,
-                null));
+                null, null, null, null));
         access = new CustodyAccess(tree.directory, zones, cases, identity());
     }
 
