@@ -48,7 +48,9 @@ final class TasklistFilters {
                 Map.of("name", "caseTitle", "label", "案由"),
                 Map.of("name", "caseParties", "label", "当事人"),
                 Map.of("name", "caseStatus", "label", "状态"),
-                Map.of("name", "caseDeadline", "label", "期限")));
+                Map.of("name", "caseDeadline", "label", "期限"),
+                Map.of("name", "itemNo", "label", "财物编号"),
+                Map.of("name", "itemName", "label", "财物名称")));
         return p;
     }
 

@@ -24,15 +24,22 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskCardVariables extends AbstractProcessEnginePlugin {
 
-    /** The variables a card shows (the dispute's; a process without them gets no copy). */
-    static final List<String> CARD = List.of("caseNo", "caseTitle", "caseParties", "caseStatus", "caseDeadline");
+    /**
+     * The variables a card may show: a case's (案号, title, parties, status, deadline) and a custody
+     * item's number and name. Each is copied when the task's process has it; a process without
+     * them gets no copy.
+     */
+    static final List<String> CARD = List.of("caseNo", "caseTitle", "caseParties", "caseStatus", "caseDeadline",
+            "itemNo", "itemName");
 
     static final TaskListener COPY = task -> {
-        if (!task.hasVariable(CARD.get(0))) {
+        if (task.getExecution() == null) {
             return;
         }
         for (String name : CARD) {
-            task.setVariableLocal(name, task.getExecution().getVariable(name));
+            if (task.getExecution().hasVariable(name)) {
+                task.setVariableLocal(name, task.getExecution().getVariable(name));
+            }
         }
     };
 
