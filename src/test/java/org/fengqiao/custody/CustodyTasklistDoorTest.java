@@ -285,6 +285,20 @@ class CustodyTasklistDoorTest {
         ResponseEntity<String> custodian = startForm("custodian", valuable(caseId));
         assertThat(custodian.getStatusCode().value()).as(custodian.getBody()).isEqualTo(403);
 
+        // the engine's plain start runs the same registration; starting past the start event (or without its
+        // listeners) is refused, so no instance exists that registered nothing
+        for (Map<String, Object> skipping : List.<Map<String, Object>>of(
+                Map.of("businessKey", "forged-key", "startInstructions",
+                        List.of(Map.of("type", "startBeforeActivity", "activityId", "UserTask_InspectHandover"))),
+                Map.of("businessKey", "forged-key", "skipCustomListeners", true, "variables", Map.of()))) {
+            ResponseEntity<String> skipped = call("officer1", HttpMethod.POST,
+                    "/engine-rest/process-definition/key/property-intake/start", skipping);
+            assertThat(skipped.getStatusCode().value()).as(skipped.getBody()).isEqualTo(403);
+        }
+        ResponseEntity<String> plain = call("officer1", HttpMethod.POST,
+                "/engine-rest/process-definition/key/property-intake/start", variables(bad));
+        assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(422);
+
         assertThat(itemsOf(caseId)).isZero();
         assertThat(itemsOf(ccdiCase)).isZero();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("property-intake")
@@ -404,5 +418,26 @@ class CustodyTasklistDoorTest {
                 .isEqualTo("property-disposal-approval");
         submitted("chiefprocurator", approve, Map.of("approved", "true"));
         assertThat(status(itemId)).isEqualTo("DISPOSAL_APPROVED");
+    }
+
+    @Test
+    @DisplayName("盘点 in the Tasklist: the custodian ticks the expected items (a checklist, no typing) and lists what else was found")
+    void inventoryThroughTheTasklist() throws Exception {
+        JsonNode inventory = ok("custodian", HttpMethod.POST, "/api/inventories", Map.of("zoneId", "zone-ordinary"))
+                .path("inventory");
+        String inventoryId = inventory.path("id").asText();
+        Task count = task(inventoryId, "UserTask_CountItems");
+        assertThat((String) taskService.getVariablesLocal(count.getId()).get("itemName")).startsWith("盘点保管区 普通物品库");
+        JsonNode step = get("custodian", "/api/tasklist/tasks/" + count.getId());
+        assertThat(step.path("formId").asText()).isEqualTo("property-inventory-count");
+        List<String> expected = values(step.path("options").path("foundItemNos"));
+        assertThat(expected).hasSize(inventory.path("expectedItemIds").size());
+        assertThat(call("officer1", HttpMethod.GET, "/api/tasklist/tasks/" + count.getId(), null).getStatusCode().value())
+                .isEqualTo(404);
+        submitted("custodian", count, Map.of("foundItemNos", String.join(",", expected), "otherItemNos", "账外-0001"));
+        JsonNode counted = get("custodian", "/api/inventories/" + inventoryId);
+        assertThat(counted.path("inventory").path("discrepancies").asInt()).as("only the item found besides").isEqualTo(1);
+        assertThat(counted.path("inventory").path("foundItemNos")).extracting(JsonNode::asText).contains("账外-0001");
+        assertThat(counted.path("exceptions")).extracting(e -> e.path("kind").asText()).containsExactly("UNEXPECTED_AT_INVENTORY");
     }
 }
