@@ -107,6 +107,21 @@ class CustodyTasklistDoorTest {
         return task;
     }
 
+    @Autowired org.camunda.bpm.engine.FilterService filterService;
+
+    /** The ids of the tasks the Tasklist's 本组待办 filter lists for the user. */
+    private List<String> groupTasks(String user) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            var filter = filterService.createFilterQuery().filterName("本组待办").singleResult();
+            return filterService.<Task>list(filter.getId()).stream().map(Task::getId).toList();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
     private String status(String itemId) throws Exception {
         return get("admin", "/api/property-items/" + itemId).path("status").asText();
     }
@@ -316,8 +331,12 @@ class CustodyTasklistDoorTest {
         form.put("name", "黑色双肩背包");
         String itemId = json(startForm("officer1", form)).path("businessKey").asText();
 
-        // hand-over: the officers' step; the custody centre is picked, not typed
+        // hand-over: the officers' step, in their 本组待办 (offered to them by name); the custody centre is picked, not typed
         Task handover = task(itemId, "UserTask_HandOverItem");
+        for (String officer : List.of("officer1", "officer2")) {
+            assertThat(groupTasks(officer)).as(officer + "'s 本组待办").contains(handover.getId());
+        }
+        assertThat(groupTasks("depthead")).doesNotContain(handover.getId());
         JsonNode step = get("officer1", "/api/tasklist/tasks/" + handover.getId());
         assertThat(step.path("formId").asText()).isEqualTo("property-handover");
         assertThat(step.path("caseApi").asText()).isEqualTo("/api/property-items/" + itemId);
