@@ -45,14 +45,16 @@ final class TasklistFilters {
         p.put("color", d.color());
         p.put("refresh", true);
         p.put("showUndefinedVariable", false);
+        // a custody item's number and name first (a card shows its first two; a dispute's task has neither, so
+        // its card still starts with 案号 and 案由)
         p.put("variables", List.of(
+                Map.of("name", "itemNo", "label", "财物编号"),
+                Map.of("name", "itemName", "label", "财物名称"),
                 Map.of("name", "caseNo", "label", "案号"),
                 Map.of("name", "caseTitle", "label", "案由"),
                 Map.of("name", "caseParties", "label", "当事人"),
                 Map.of("name", "caseStatus", "label", "状态"),
-                Map.of("name", "caseDeadline", "label", "期限"),
-                Map.of("name", "itemNo", "label", "财物编号"),
-                Map.of("name", "itemName", "label", "财物名称")));
+                Map.of("name", "caseDeadline", "label", "期限")));
         return p;
     }
 
