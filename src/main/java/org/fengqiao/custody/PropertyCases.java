@@ -35,6 +35,20 @@ public class PropertyCases {
         return jdbc.sql("select * from property_case where id = ?").param(id).query(PropertyCases::map).optional();
     }
 
+    /** The cases handled by these agencies (scopes), newest first; all cases for {@code null}. */
+    public java.util.List<PropertyCase> ofScopes(java.util.Collection<String> scopes, int limit) {
+        if (scopes != null && scopes.isEmpty()) {
+            return java.util.List.of();
+        }
+        String where = scopes == null ? "" : " where handling_scope in (:scopes)";
+        var statement = jdbc.sql("select * from property_case" + where + " order by case_seq desc fetch first "
+                + Math.max(1, limit) + " rows only");
+        if (scopes != null) {
+            statement = statement.param("scopes", scopes);
+        }
+        return statement.query(PropertyCases::map).list();
+    }
+
     public Optional<PropertyCase> findByAgencyCaseNo(String agencyCaseNo) {
         return jdbc.sql("select * from property_case where agency_case_no = ? order by case_seq")
                 .param(agencyCaseNo).query(PropertyCases::map).list().stream().findFirst();

@@ -27,8 +27,10 @@ final class TasklistFilters {
             new Definition("我的待办", "由我办理的任务，按到期日排序", -20, "#2f6db5",
                     tasks -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                             .orderByDueDate().asc().orderByTaskCreateTime().asc()),
-            new Definition("本组待办", "我所在组（本组织的角色组）可认领的任务", -10, "#3a8a3a",
-                    tasks -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            // a candidate user query also finds the tasks offered to the user's groups: so the list holds what my
+            // groups may claim and what is offered to me by name (a custody item's hand-over goes to the case's officers)
+            new Definition("本组待办", "我所在组（本组织的角色组）或我本人可认领的任务", -10, "#3a8a3a",
+                    tasks -> tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
                             .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc()),
             new Definition("即将超期", "3 日内到期、尚未超期的任务", 0, "#d08a00",
                     tasks -> tasks.createTaskQuery().dueAfterExpression("${now()}")
@@ -44,6 +46,7 @@ final class TasklistFilters {
         p.put("color", d.color());
         p.put("refresh", true);
         p.put("showUndefinedVariable", false);
+        // the card's variables by their Chinese names (TaskCardVariables), a custody item's number and name first
         p.put("variables", TaskCardVariables.CARD.values().stream().map(name -> Map.of("name", name, "label", name)).toList());
         return p;
     }

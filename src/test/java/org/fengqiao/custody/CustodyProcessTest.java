@@ -732,13 +732,20 @@ class CustodyProcessTest extends CustodyApiSupport {
         for (ProcessDefinition definition : custodyDefinitions()) {
             BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
             model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class).forEach(task -> {
-                assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
-                assertThat(task.getCamundaFormRefBinding()).isEqualTo("latest");
+                // the product's embedded form, which renders the step's Camunda Form (deployed beside it)
+                assertThat(task.getCamundaFormRef()).as(task.getId()).isNull();
+                String formId = org.fengqiao.shared.process.StepForms.formIdOf(null, task.getCamundaFormKey());
+                assertThat(task.getCamundaFormKey()).as(task.getId())
+                        .isEqualTo("embedded:deployment:custody/forms/" + formId + ".html");
                 try (java.io.InputStream in = repository.getResourceAsStream(definition.getDeploymentId(),
-                        "custody/forms/" + task.getCamundaFormRef() + ".form")) {
+                        "custody/forms/" + formId + ".form");
+                     java.io.InputStream html = repository.getResourceAsStream(definition.getDeploymentId(),
+                             "custody/forms/" + formId + ".html")) {
                     JsonNode form = JSON.readTree(in);
-                    assertThat(form.get("id").asText()).isEqualTo(task.getCamundaFormRef());
+                    assertThat(form.get("id").asText()).isEqualTo(formId);
                     assertThat(form.get("type").asText()).isEqualTo("default");
+                    assertThat(new String(html.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                            .contains("/api/tasklist/tasks/");
                 } catch (java.io.IOException e) {
                     throw new AssertionError(e);
                 }

@@ -77,6 +77,14 @@ class AccessSeedsTest {
                 ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "property-loan")).isFalse();
         assertThat(authorizations.isUserAuthorized("mediator1", groupsOf("mediator1"),
                 ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, "dispute-mediation")).isFalse();
+        // 启动流程 财物登记: the roles that register property start property-intake (its start form), nothing else of custody
+        for (String user : List.of("officer1", "depthead", "ccdi", "custodian", "agencyhead", "clerk")) {
+            boolean registers = List.of("officer1", "depthead", "ccdi").contains(user);
+            assertThat(authorizations.isUserAuthorized(user, groupsOf(user), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                    Resources.PROCESS_DEFINITION, "property-intake")).as(user + " starts property-intake").isEqualTo(registers);
+            assertThat(authorizations.isUserAuthorized(user, groupsOf(user), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                    Resources.PROCESS_DEFINITION, "property-disposal")).as(user + " starts property-disposal").isFalse();
+        }
     }
 
     @Test

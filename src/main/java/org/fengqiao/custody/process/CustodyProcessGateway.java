@@ -42,12 +42,52 @@ public class CustodyProcessGateway {
 
     /**
      * Starts a custody process as the caller, after {@code CustodyAccess} allowed the request. The
-     * engine's CREATE_INSTANCE check is skipped: no role holds that permission, so that nobody
-     * starts custody processes from the Tasklist, around the REST facade's rules.
+     * engine's CREATE_INSTANCE check is skipped: the roles hold that permission only for
+     * property-intake, whose start form registers through the domain (CustodyRegistration), so
+     * that nobody starts the other custody processes from the Tasklist, around the REST facade's rules.
      */
     public String start(String processKey, String businessKey, Map<String, Object> variables, Caller caller) {
-        return as(caller, () -> internal.run(
-                () -> runtime.startProcessInstanceByKey(processKey, businessKey, variables).getId()));
+        Boolean outer = STARTING.get();
+        STARTING.set(Boolean.TRUE);
+        try {
+            return as(caller, () -> internal.run(
+                    () -> runtime.startProcessInstanceByKey(processKey, businessKey, variables).getId()));
+        } finally {
+            if (outer == null) {
+                STARTING.remove();
+            }
+        }
+    }
+
+    /** Set while {@link #start} starts an instance for a registered item: the start form's listener then registers nothing. */
+    static final ThreadLocal<Boolean> STARTING = new ThreadLocal<>();
+
+    /** A custody task as the Tasklist shows it: its step, form, process and business key (item or inventory). */
+    public record TaskRef(String taskId, String taskDefinitionKey, String formId, String processKey, String businessKey) {
+    }
+
+    /**
+     * The custody task {@code taskId} if the caller may see it (the engine's task authorizations, as
+     * in the Tasklist), with its process's key and business key.
+     */
+    public java.util.Optional<TaskRef> visibleTask(String taskId, Caller caller) {
+        Task task = as(caller, () -> tasks.createTaskQuery().taskId(taskId)
+                .processDefinitionKeyIn(CustodyProcesses.ALL.toArray(String[]::new)).initializeFormKeys().singleResult());
+        if (task == null) {
+            return java.util.Optional.empty();
+        }
+        return internal.run(() -> {
+            var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+            if (instance == null || instance.getBusinessKey() == null) {
+                return java.util.Optional.<TaskRef>empty();
+            }
+            // a definition's id is key:version:uuid
+            String processKey = task.getProcessDefinitionId().split(":")[0];
+            String formId = org.fengqiao.shared.process.StepForms.formIdOf(
+                    task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey(), task.getFormKey());
+            return java.util.Optional.of(new TaskRef(task.getId(), task.getTaskDefinitionKey(), formId, processKey,
+                    instance.getBusinessKey()));
+        });
     }
 
     public void complete(String businessKey, String taskKey, Map<String, Object> variables, Caller caller) {

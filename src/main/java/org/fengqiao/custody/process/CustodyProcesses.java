@@ -79,11 +79,29 @@ public final class CustodyProcesses {
     public static final String DISCREPANCIES = "discrepancies";
     public static final String DISPOSAL_DUE_AT = "disposalDueAt";
 
+    /**
+     * What the Tasklist's cards show of an item (copied onto every task, see TaskCardVariables): the
+     * case's 案号 and name, the item's status and open deadline, its number and name. Recomputed from
+     * the domain after every step; never read as input.
+     */
+    public static final java.util.List<String> CARD = java.util.List.of("caseNo", "caseTitle", "caseStatus",
+            "caseDeadline", "itemNo", "itemName");
+
+    /** The start form of property-intake (启动流程: 财物登记). */
+    public static final String REGISTRATION_FORM = "property-registration";
+
     /** The variables the custody processes keep themselves; a completion may carry only these and its form's fields. */
-    public static final java.util.Set<String> PROCESS_OWNED = java.util.Set.of(ITEM_ID, INVENTORY_ID, HELD,
+    public static final java.util.Set<String> PROCESS_OWNED = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            ITEM_ID, INVENTORY_ID, HELD,
             HANDOVER_DUE_AT, OFFICER_IDS, INSPECTION_PASSED, APPROVER_GROUP, PLANNED_RETURN_AT, LOAN_DUE_AT,
             LOAN_APPROVED, RETURN_INTACT, RETURN_CONDITION, RETURN_INSPECTED_BY, PHYSICAL, RECEIVING_GROUPS,
-            DISPOSAL_APPROVED, DISCREPANCIES, DISPOSAL_DUE_AT, MEASURE_DUE_AT, CASE_ID, JUDGMENT_DELIVERY_DUE_AT);
+            DISPOSAL_APPROVED, DISCREPANCIES, DISPOSAL_DUE_AT, MEASURE_DUE_AT, CASE_ID, JUDGMENT_DELIVERY_DUE_AT), CARD.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Every custody process (the Tasklist finds a custody task among these definitions). */
+    public static final java.util.List<String> ALL = java.util.List.of(INTAKE, LOAN, TRANSFER, REMOTE_DISPLAY, DISPOSAL,
+            INVENTORY, REFUND, HANDOVER_DEFERRAL, LOAN_EXTENSION, MEASURE_PERIOD, MEASURE_EXTENSION, HANDOVER_DISPOSAL,
+            MEASURE_APPRAISAL, JUDGMENT_DELIVERY);
 
     private CustodyProcesses() {
     }

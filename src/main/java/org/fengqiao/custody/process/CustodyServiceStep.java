@@ -35,9 +35,11 @@ class CustodyServiceStep implements JavaDelegate {
     private final CustodyManagement management;
     private final CustodyAccess access;
     private final CustodyProcessGateway gateway;
+    private final CustodyCards cards;
 
     CustodyServiceStep(CustodyManagement management, CustodyAccess access,
-                       @org.springframework.context.annotation.Lazy CustodyProcessGateway gateway) {
+                       @org.springframework.context.annotation.Lazy CustodyProcessGateway gateway, CustodyCards cards) {
+        this.cards = cards;
         this.management = management;
         this.access = access;
         this.gateway = gateway;
@@ -120,6 +122,10 @@ class CustodyServiceStep implements JavaDelegate {
             default -> throw new IllegalStateException("no custody step for " + execution.getCurrentActivityId());
         }
         REQUEST_FIELDS.forEach(execution::removeVariable);
+        if (!STEP_RECORD_DISCREPANCIES.equals(execution.getCurrentActivityId())) {
+            // the next task's card shows the item as this step left it
+            cards.apply(execution, itemId);
+        }
     }
 
     /**

@@ -30,13 +30,15 @@ class CustodyTaskCompletion implements TaskListener {
     private static final List<String> FORM_FIELDS = List.of("centreId", "result", "zoneId", "location", "condition",
             "approved", "reason", "notes", "executedBy", "receiptNo", "recipientName", "recipientIdNumber",
             "recipientRelation", "recipientAuthorisationDocNo", "depositSlipNo",
-            "foundItemNos", "deliveredAt", "documentNo");
+            "foundItemNos", "otherItemNos", "deliveredAt", "documentNo");
 
     private final CustodyManagement management;
     private final CustodyAccess access;
     private final StepForms forms;
+    private final CustodyCards cards;
 
-    CustodyTaskCompletion(CustodyManagement management, CustodyAccess access, StepForms forms) {
+    CustodyTaskCompletion(CustodyManagement management, CustodyAccess access, StepForms forms, CustodyCards cards) {
+        this.cards = cards;
         this.forms = forms;
         this.management = management;
         this.access = access;
@@ -90,6 +92,12 @@ class CustodyTaskCompletion implements TaskListener {
                     v.dateTime("deliveredAt"), v.string("documentNo"));
             case TASK_COUNT_ITEMS -> {
                 List<String> found = v.list("foundItemNos");
+                List<String> other = v.list("otherItemNos");
+                if (other != null && !other.isEmpty()) {
+                    // the Tasklist ticks the expected items and lists what it found besides them
+                    found = new java.util.ArrayList<>(found == null ? List.of() : found);
+                    found.addAll(other);
+                }
                 int discrepancies = management.countInventory(caller, itemId, found);
                 execution.setVariable(DISCREPANCIES, discrepancies);
             }
@@ -99,6 +107,10 @@ class CustodyTaskCompletion implements TaskListener {
             task.removeVariable(name);
             execution.removeVariable(name);
         });
+        if (!TASK_COUNT_ITEMS.equals(task.getTaskDefinitionKey())) {
+            // the next task's card shows the item as this step left it
+            cards.apply(execution, itemId);
+        }
     }
 
     private Caller actor(DelegateTask task) {

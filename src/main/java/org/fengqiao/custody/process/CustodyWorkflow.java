@@ -45,9 +45,11 @@ public class CustodyWorkflow {
     private final CustodyProcessGateway gateway;
     private final PropertyItems items;
     private final PropertyCases cases;
+    private final CustodyCards cards;
 
     CustodyWorkflow(CustodyManagement management, CustodyProcessGateway gateway, PropertyItems items,
-                    PropertyCases cases) {
+                    PropertyCases cases, CustodyCards cards) {
+        this.cards = cards;
         this.management = management;
         this.gateway = gateway;
         this.items = items;
@@ -60,19 +62,41 @@ public class CustodyWorkflow {
         List<PropertyItem> created = management.registerItems(caller, caseId, commands);
         PropertyCase propertyCase = cases.find(caseId).orElseThrow();
         for (PropertyItem item : created) {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(ITEM_ID, item.id());
-            variables.put(HELD, item.status() == ItemStatus.PENDING_HANDOVER);
-            variables.put(HANDOVER_DUE_AT, CustodyVariables.date(item.handoverDueAt()));
-            variables.put(OFFICER_IDS, String.join(",", propertyCase.officerIds()));
-            gateway.start(INTAKE, item.id(), variables, caller);
-            if (item.measureDueAt() != null) {
-                // C5: the administrative measure's period runs in its own instance
-                gateway.start(MEASURE_PERIOD, item.id(), Map.of(ITEM_ID, item.id(),
-                        MEASURE_DUE_AT, CustodyVariables.date(item.measureDueAt())), caller);
-            }
+            gateway.start(INTAKE, item.id(), intakeVariables(item, propertyCase), caller);
+            startMeasurePeriod(item, caller);
         }
         return created.stream().map(i -> items.find(i.id()).orElseThrow()).toList();
+    }
+
+    /**
+     * The Tasklist's door to the same registration (the start form of {@code property-intake}):
+     * registers one item with the checks of {@code POST /api/property-cases/{id}/items} and starts its
+     * measure period; the caller's own instance becomes the item's intake (the start listener sets
+     * {@link #intakeVariables} and the business key).
+     */
+    @Transactional
+    public PropertyItem registerStarted(Caller caller, String caseId, NewPropertyItem command) {
+        PropertyItem item = management.registerItems(caller, caseId, java.util.Collections.singletonList(command)).get(0);
+        startMeasurePeriod(item, caller);
+        return items.find(item.id()).orElseThrow();
+    }
+
+    /** The routing variables of an item's intake, and its card. */
+    Map<String, Object> intakeVariables(PropertyItem item, PropertyCase propertyCase) {
+        Map<String, Object> variables = new HashMap<>(cards.of(item));
+        variables.put(ITEM_ID, item.id());
+        variables.put(HELD, item.status() == ItemStatus.PENDING_HANDOVER);
+        variables.put(HANDOVER_DUE_AT, CustodyVariables.date(item.handoverDueAt()));
+        variables.put(OFFICER_IDS, String.join(",", propertyCase.officerIds()));
+        return variables;
+    }
+
+    private void startMeasurePeriod(PropertyItem item, Caller caller) {
+        if (item.measureDueAt() != null) {
+            // C5: the administrative measure's period runs in its own instance
+            gateway.start(MEASURE_PERIOD, item.id(), Map.of(ITEM_ID, item.id(),
+                    MEASURE_DUE_AT, CustodyVariables.date(item.measureDueAt())), caller);
+        }
     }
 
     public static boolean knows(String action) {
@@ -136,7 +160,9 @@ public class CustodyWorkflow {
     @Transactional
     public CustodyInventory startInventory(Caller caller, String zoneId, String caseId) {
         CustodyInventory inventory = management.startInventory(caller, zoneId, caseId);
-        gateway.start(INVENTORY, inventory.id(), Map.of(INVENTORY_ID, inventory.id()), caller);
+        Map<String, Object> variables = new HashMap<>(cards.of(inventory));
+        variables.put(INVENTORY_ID, inventory.id());
+        gateway.start(INVENTORY, inventory.id(), variables, caller);
         return inventory;
     }
 

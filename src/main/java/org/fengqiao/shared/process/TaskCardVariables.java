@@ -28,14 +28,18 @@ import org.springframework.stereotype.Component;
 public class TaskCardVariables extends AbstractProcessEnginePlugin {
 
     /**
-     * The process variables a card shows, and the Chinese name each gets on the task: the Tasklist's
+     * The process variables a card may show — a case's (案号, title, parties, status, deadline) and a
+     * custody item's number and name — and the Chinese name each gets on the task: the Tasklist's
      * search offers a filter's card variables by label and name (任务变量 → 案号 …), so the name a user
-     * sees there is Chinese too. (A process without {@code caseNo} gets no copy.)
+     * sees there is Chinese too. Each is copied when the task's process has it; a custody item's number
+     * and name come first (a card shows its first two; a dispute's task has neither).
      */
     public static final Map<String, String> CARD = cardNames();
 
     private static Map<String, String> cardNames() {
         Map<String, String> card = new LinkedHashMap<>();
+        card.put("itemNo", "财物编号");
+        card.put("itemName", "财物名称");
         card.put("caseNo", "案号");
         card.put("caseTitle", "案由");
         card.put("caseParties", "当事人");
@@ -45,10 +49,14 @@ public class TaskCardVariables extends AbstractProcessEnginePlugin {
     }
 
     static final TaskListener COPY = task -> {
-        if (!task.hasVariable("caseNo")) {
+        if (task.getExecution() == null) {
             return;
         }
-        CARD.forEach((processName, cardName) -> task.setVariableLocal(cardName, task.getExecution().getVariable(processName)));
+        CARD.forEach((processName, cardName) -> {
+            if (task.getExecution().hasVariable(processName)) {
+                task.setVariableLocal(cardName, task.getExecution().getVariable(processName));
+            }
+        });
     };
 
     @Override

@@ -46,7 +46,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       process instances, executions and case instances is admin-only (403). The Tasklist's forms
  *       submit their fields with the completion;</li>
  *   <li>a completion ({@code task/{id}/complete}, {@code submit-form}, {@code resolve}) carries only
- *       the fields of the task's form (422 naming each other field, in Chinese).</li>
+ *       the fields of the task's form (422 naming each other field, in Chinese);</li>
+ *   <li>a process instance starts at its start event, with its listeners (403 for {@code startInstructions},
+ *       {@code skipCustomListeners}, {@code skipIoMappings}): a start form's listener registers the case or item.</li>
  * </ul>
  * The listeners check the same again, whatever the door; this filter answers before the engine is
  * touched, with the refusal in Camunda's error shape ({@code type}, {@code message}) plus
@@ -57,6 +59,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
     private static final Pattern VARIABLE_WRITE = Pattern.compile(
             "^/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localVariables)(/.*)?$");
     private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve)/?$");
+    /** Starting a process instance: from its start event only, so that its start listener (e.g. a registration) runs. */
+    private static final Pattern START = Pattern.compile(
+            "^/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/start/?$");
     private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/[^/]+(/.*)$");
     /** A completion body larger than this is not a form's. */
     private static final int MAX_COMPLETION_BYTES = 1 << 20;
@@ -167,7 +172,37 @@ class EngineDoorGuard extends OncePerRequestFilter {
             chain.doFilter(new CachedBodyRequest(request, body), response);
             return;
         }
+        if (!admin && method.equals("POST") && START.matcher(path).matches()) {
+            byte[] body = request.getInputStream().readNBytes(MAX_COMPLETION_BYTES + 1);
+            if (body.length > MAX_COMPLETION_BYTES) {
+                write(response, 413, "payload-too-large", "Payload too large", "请求体过大 (body too large)", null);
+                return;
+            }
+            if (skipsTheStart(body)) {
+                write(response, 403, "forbidden", "Forbidden",
+                        "流程只能从开始事件启动 (a process starts at its start event, with its listeners)", null);
+                return;
+            }
+            chain.doFilter(new CachedBodyRequest(request, body), response);
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** Whether a start request begins elsewhere than the start event or skips its listeners. */
+    private boolean skipsTheStart(byte[] body) {
+        JsonNode start;
+        try {
+            start = body.length == 0 ? null : mapper.readTree(body);
+        } catch (IOException e) {
+            return false; // the engine answers malformed JSON itself
+        }
+        if (start == null || !start.isObject()) {
+            return false;
+        }
+        JsonNode instructions = start.path("startInstructions");
+        return (instructions.isArray() && !instructions.isEmpty()) || start.path("skipCustomListeners").asBoolean(false)
+                || start.path("skipIoMappings").asBoolean(false);
     }
 
     private List<ValidationException.FieldError> undeclared(Task task, byte[] body) {

@@ -1,0 +1,462 @@
+package org.fengqiao.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.fengqiao.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The custody lifecycle in the Tasklist, driven as the browser's Tasklist drives it: through
+ * {@code /engine-rest} ({@code submit-form} of the property-intake start form and of every task) as
+ * the real users with Basic auth. The start form registers like {@code POST
+ * /api/property-cases/{id}/items}; every step has the effect of its REST action; undeclared
+ * variables and roles without the right are refused; the cards show the item. Shares the context
+ * of the webapp tests (same properties).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.generate-unique-process-engine-name=false",
+        "spring.datasource.url=jdbc:h2:mem:fengqiao-webapp;DB_CLOSE_DELAY=-1"})
+@ActiveProfiles("test")
+class CustodyTasklistDoorTest {
+
+    private static final String PHOTO = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @Autowired TestRestTemplate rest;
+    @Autowired ObjectMapper mapper;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+
+    @AfterEach
+    void clear() {
+        identityService.clearAuthentication();
+    }
+
+    // --- HTTP helpers ---------------------------------------------------------------------------
+
+    private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, "demo").exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private JsonNode json(ResponseEntity<String> r) throws Exception {
+        return r.getBody() == null ? mapper.createObjectNode() : mapper.readTree(r.getBody());
+    }
+
+    private JsonNode ok(String user, HttpMethod method, String path, Object body) throws Exception {
+        ResponseEntity<String> r = call(user, method, path, body);
+        assertThat(r.getStatusCode().value()).as(method + " " + path + " as " + user + " → " + r.getBody()).isBetween(200, 204);
+        return json(r);
+    }
+
+    private JsonNode get(String user, String path) throws Exception {
+        return ok(user, HttpMethod.GET, path, null);
+    }
+
+    /** Form values as the Tasklist submits them: {@code {name: {value}}}. */
+    private static Map<String, Object> variables(Map<String, Object> values) {
+        Map<String, Object> v = new HashMap<>();
+        values.forEach((k, value) -> v.put(k, Map.of("value", value)));
+        return Map.of("variables", v);
+    }
+
+    private ResponseEntity<String> startForm(String user, Map<String, Object> values) {
+        Map<String, Object> body = new HashMap<>(variables(values));
+        body.put("businessKey", "forged-key");
+        return call(user, HttpMethod.POST, "/engine-rest/process-definition/key/property-intake/submit-form", body);
+    }
+
+    private ResponseEntity<String> submit(String user, Task task, Map<String, Object> values) {
+        return call(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/submit-form", variables(values));
+    }
+
+    private void submitted(String user, Task task, Map<String, Object> values) {
+        ResponseEntity<String> r = submit(user, task, values);
+        assertThat(r.getStatusCode().value()).as(task.getName() + " as " + user + " → " + r.getBody()).isEqualTo(204);
+    }
+
+    private Task task(String itemId, String key) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(itemId).taskDefinitionKey(key).singleResult();
+        assertThat(task).as("open task " + key + " of " + itemId).isNotNull();
+        return task;
+    }
+
+    @Autowired org.camunda.bpm.engine.FilterService filterService;
+
+    /** The ids of the tasks the Tasklist's 本组待办 filter lists for the user. */
+    private List<String> groupTasks(String user) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            var filter = filterService.createFilterQuery().filterName("本组待办").singleResult();
+            return filterService.<Task>list(filter.getId()).stream().map(Task::getId).toList();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private String status(String itemId) throws Exception {
+        return get("admin", "/api/property-items/" + itemId).path("status").asText();
+    }
+
+    private String openCase(String user, String agencyId, List<String> officers) throws Exception {
+        return ok(user, HttpMethod.POST, "/api/property-cases", Map.of("agencyCaseNo", "日东公刑字〔2026〕" + UUID.randomUUID()
+                .toString().substring(0, 6) + "号", "caseName", "王某某盗窃案", "caseType", "CRIMINAL",
+                "handlingAgencyId", agencyId, "officerIds", officers)).path("id").asText();
+    }
+
+    private int itemsOf(String caseId) throws Exception {
+        return get("admin", "/api/property-items?caseId=" + caseId + "&size=200").path("items").size();
+    }
+
+    /** The start form's fields for a valuable (C19: sealed by two officers, photographed; C21: its source). */
+    private static Map<String, Object> valuable(String caseId) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("caseId", caseId);
+        form.put("name", "黄金项链");
+        form.put("category", "VALUABLE");
+        form.put("measure", "SEIZE");
+        form.put("quantity", "1");
+        form.put("unit", "条");
+        form.put("valuation", "12000");
+        form.put("evidenceUse", true);
+        form.put("source", "犯罪嫌疑人王某某住处卧室抽屉");
+        form.put("description", "足金，约 20 克");
+        // the embedded form's date-time: local, to the minute
+        form.put("seizedAt", TestClock.now().atOffset(ZoneOffset.ofHours(8)).minusHours(2).withSecond(0).withNano(0)
+                .toLocalDateTime().toString());
+        form.put("ownerName", "赵某");
+        form.put("ownerIdNumber", "371102198502021234");
+        form.put("sealedBy", "officer1,officer2");
+        form.put("photoHashes", PHOTO);
+        return form;
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        return fields;
+    }
+
+    private static List<String> values(JsonNode options) {
+        List<String> values = new ArrayList<>();
+        options.forEach(o -> values.add(o.path("value").asText()));
+        return values;
+    }
+
+    // --- the registration start form ------------------------------------------------------------
+
+    @Test
+    @DisplayName("启动流程 财物登记: the start form registers like POST …/items (same item, same ledger entry); business key = the item")
+    void registrationThroughTheStartForm() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+
+        JsonNode form = get("officer1", "/api/tasklist/start-forms/property-intake");
+        assertThat(form.path("formId").asText()).isEqualTo("property-registration");
+        assertThat(values(form.path("options").path("caseId"))).contains(caseId);
+        assertThat(values(form.path("options").path("sealedBy"))).contains("officer1", "officer2");
+        assertThat(form.path("options").path("caseId").toString()).contains("王某某盗窃案");
+        // a custodian's start form offers no police case
+        assertThat(values(get("custodian", "/api/tasklist/start-forms/property-intake").path("options").path("caseId")))
+                .doesNotContain(caseId);
+
+        ResponseEntity<String> started = startForm("officer1", valuable(caseId));
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        String itemId = json(started).path("businessKey").asText();
+        String pid = json(started).path("id").asText();
+
+        JsonNode list = get("officer1", "/api/property-items?caseId=" + caseId);
+        assertThat(list.path("items")).hasSize(1);
+        JsonNode item = list.path("items").get(0);
+        assertThat(item.path("id").asText()).as("business key = the item's id, not the starter's").isEqualTo(itemId);
+        assertThat(item.path("status").asText()).isEqualTo("PENDING_HANDOVER");
+        assertThat(item.path("sealedBy")).extracting(JsonNode::asText).containsExactly("officer1", "officer2");
+        assertThat(item.path("photoHashes")).extracting(JsonNode::asText).containsExactly(PHOTO);
+        assertThat(item.path("owner").path("name").asText()).isEqualTo("赵某");
+        assertThat(item.path("source").asText()).isEqualTo("犯罪嫌疑人王某某住处卧室抽屉");
+
+        // the same registration through POST: the same item and the same ledger entry
+        Map<String, Object> body = new HashMap<>(valuable(caseId));
+        body.remove("caseId");
+        body.put("quantity", 1);
+        body.put("valuation", 12000);
+        body.put("seizedAt", body.get("seizedAt") + ":00+08:00");
+        body.put("owner", Map.of("name", body.remove("ownerName"), "idNumber", body.remove("ownerIdNumber")));
+        body.put("sealedBy", List.of("officer1", "officer2"));
+        body.put("photoHashes", List.of(PHOTO));
+        JsonNode viaPost = ok("officer1", HttpMethod.POST, "/api/property-cases/" + caseId + "/items", List.of(body)).get(0);
+        for (String field : List.of("status", "category", "measure", "quantity", "valuation", "evidenceUse", "source",
+                "seizedAt", "handoverDueAt", "held", "sealedBy", "owner", "name")) {
+            assertThat(item.path(field)).as(field).isEqualTo(viaPost.path(field));
+        }
+        JsonNode ledger = get("officer1", "/api/property-items/" + itemId + "/ledger");
+        JsonNode postLedger = get("officer1", "/api/property-items/" + viaPost.path("id").asText() + "/ledger");
+        assertThat(ledger).hasSize(1);
+        assertThat(ledger.get(0).path("eventType").asText()).isEqualTo("REGISTER");
+        assertThat(ledger.get(0).path("actor").asText()).isEqualTo("officer1");
+        assertThat(ledger.get(0).path("toStatus").asText()).isEqualTo(postLedger.get(0).path("toStatus").asText());
+        List<String> keys = new ArrayList<>();
+        ledger.get(0).path("details").fieldNames().forEachRemaining(keys::add);
+        List<String> postKeys = new ArrayList<>();
+        postLedger.get(0).path("details").fieldNames().forEachRemaining(postKeys::add);
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(postKeys);
+
+        // the hand-over is the case officers' task; its card shows the item; the form's fields did not stay behind
+        Task handover = task(itemId, "UserTask_HandOverItem");
+        assertThat(handover.getProcessInstanceId()).isEqualTo(pid);
+        Map<String, Object> card = taskService.getVariablesLocal(handover.getId());
+        assertThat(card).containsEntry("itemNo", item.path("itemNo").asText()).containsEntry("itemName", "黄金项链")
+                .containsEntry("caseTitle", "王某某盗窃案").containsEntry("caseStatus", "待移交");
+        assertThat((String) card.get("caseNo")).startsWith("日东公刑字");
+        assertThat((String) card.get("caseDeadline")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+        assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("name", "source", "sealedBy", "caseId")
+                .containsEntry("itemId", itemId).containsEntry("held", true);
+    }
+
+    @Test
+    @DisplayName("财物登记 of property left in place (查封 real estate): registered, not held — the intake ends without a hand-over")
+    void notHeldThroughTheStartForm() throws Exception {
+        String caseId = openCase("depthead", "rz-police", List.of("officer1", "officer2"));
+        Map<String, Object> form = new HashMap<>();
+        form.put("caseId", caseId);
+        form.put("name", "东港区海曲路 8 号商铺");
+        form.put("category", "REAL_ESTATE");
+        form.put("measure", "SEAL_UP");
+        form.put("quantity", "1");
+        form.put("unit", "处");
+        form.put("source", "犯罪嫌疑人王某某名下不动产");
+        ResponseEntity<String> started = startForm("depthead", form);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        String itemId = json(started).path("businessKey").asText();
+        assertThat(status(itemId)).isEqualTo("REGISTERED_NOT_HELD");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(itemId).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(json(started).path("id").asText()).count())
+                .as("the intake ended").isZero();
+    }
+
+    @Test
+    @DisplayName("财物登记 refused like POST: 422 with Chinese field errors (C19, C21), a forged variable, a foreign case, a role without the right — nothing stored")
+    void registrationRefusals() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+
+        // C19 and C21: a valuable without sealing and photos, and without its source
+        Map<String, Object> bad = valuable(caseId);
+        bad.remove("sealedBy");
+        bad.remove("photoHashes");
+        bad.remove("source");
+        ResponseEntity<String> r = startForm("officer1", bad);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(422);
+        JsonNode problem = json(r);
+        assertThat(fields(problem)).contains("sealedBy", "photoHashes", "source");
+        problem.path("errors").forEach(e -> assertThat(e.path("message").asText()).containsPattern("\\p{IsHan}"));
+        assertThat(problem.path("message").asText()).doesNotContain("ENGINE-");
+
+        // a sealer who is not an officer of the case
+        Map<String, Object> foreignSealer = valuable(caseId);
+        foreignSealer.put("sealedBy", "officer1,custodian");
+        assertThat(fields(json(startForm("officer1", foreignSealer)))).contains("sealedBy");
+
+        // a variable the registration form does not declare (here: an item's id) is refused, nothing registered
+        Map<String, Object> forged = valuable(caseId);
+        forged.put("itemId", "some-other-item");
+        ResponseEntity<String> smuggled = startForm("officer1", forged);
+        assertThat(smuggled.getStatusCode().value()).as(smuggled.getBody()).isEqualTo(422);
+        assertThat(fields(json(smuggled))).containsExactly("itemId");
+
+        // another agency's case is no choice of the officer's form
+        String ccdiCase = openCase("ccdi", "rz-ccdi", List.of("ccdi", "ccdi2"));
+        ResponseEntity<String> foreign = startForm("officer1", valuable(ccdiCase));
+        assertThat(foreign.getStatusCode().value()).as(foreign.getBody()).isEqualTo(422);
+        assertThat(fields(json(foreign))).containsExactly("caseId");
+
+        // a custodian does not register property: the engine refuses the start (no CREATE_INSTANCE)
+        ResponseEntity<String> custodian = startForm("custodian", valuable(caseId));
+        assertThat(custodian.getStatusCode().value()).as(custodian.getBody()).isEqualTo(403);
+
+        // the engine's plain start runs the same registration; starting past the start event (or without its
+        // listeners) is refused, so no instance exists that registered nothing
+        for (Map<String, Object> skipping : List.<Map<String, Object>>of(
+                Map.of("businessKey", "forged-key", "startInstructions",
+                        List.of(Map.of("type", "startBeforeActivity", "activityId", "UserTask_InspectHandover"))),
+                Map.of("businessKey", "forged-key", "skipCustomListeners", true, "variables", Map.of()))) {
+            ResponseEntity<String> skipped = call("officer1", HttpMethod.POST,
+                    "/engine-rest/process-definition/key/property-intake/start", skipping);
+            assertThat(skipped.getStatusCode().value()).as(skipped.getBody()).isEqualTo(403);
+        }
+        ResponseEntity<String> plain = call("officer1", HttpMethod.POST,
+                "/engine-rest/process-definition/key/property-intake/start", variables(bad));
+        assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(422);
+
+        assertThat(itemsOf(caseId)).isZero();
+        assertThat(itemsOf(ccdiCase)).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("property-intake")
+                .processInstanceBusinessKey("forged-key").count()).isZero();
+    }
+
+    // --- the steps --------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("hand-over, inspection, loan and its return, disposal approval and execution via submit-form, as each role, with pickers")
+    void lifecycleThroughTheTasklist() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+        Map<String, Object> form = valuable(caseId);
+        form.put("category", "GENERAL");
+        form.put("name", "黑色双肩背包");
+        String itemId = json(startForm("officer1", form)).path("businessKey").asText();
+
+        // hand-over: the officers' step, in their 本组待办 (offered to them by name); the custody centre is picked, not typed
+        Task handover = task(itemId, "UserTask_HandOverItem");
+        for (String officer : List.of("officer1", "officer2")) {
+            assertThat(groupTasks(officer)).as(officer + "'s 本组待办").contains(handover.getId());
+        }
+        assertThat(groupTasks("depthead")).doesNotContain(handover.getId());
+        JsonNode step = get("officer1", "/api/tasklist/tasks/" + handover.getId());
+        assertThat(step.path("formId").asText()).isEqualTo("property-handover");
+        assertThat(step.path("caseApi").asText()).isEqualTo("/api/property-items/" + itemId);
+        assertThat(step.path("caseNo").asText()).isEqualTo(get("officer1", "/api/property-items/" + itemId).path("itemNo").asText());
+        assertThat(values(step.path("options").path("centreId"))).contains("rz-custody");
+        assertThat(step.path("options").path("centreId").toString()).doesNotContain("rz-police\"");
+        assertThat(call("custodian", HttpMethod.GET, "/api/tasklist/tasks/" + handover.getId(), null).getStatusCode().value())
+                .as("not the custodian's task").isEqualTo(404);
+        // a forged variable is refused, the task stays
+        ResponseEntity<String> forged = submit("officer1", handover, Map.of("centreId", "rz-custody", "itemId", "other"));
+        assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(422);
+        assertThat(json(forged).path("errors").get(0).path("field").asText()).isEqualTo("itemId");
+        // a role without the right: the custodian is no candidate of the hand-over
+        ResponseEntity<String> custodian = submit("custodian", handover, Map.of("centreId", "rz-custody"));
+        assertThat(custodian.getStatusCode().value()).as(custodian.getBody()).isEqualTo(403);
+        assertThat(status(itemId)).isEqualTo("PENDING_HANDOVER");
+        submitted("officer2", handover, Map.of("centreId", "rz-custody"));
+        assertThat(status(itemId)).isEqualTo("HANDOVER_INSPECTION");
+
+        // inspection: the custodian picks the zone
+        Task inspection = task(itemId, "UserTask_InspectHandover");
+        assertThat(taskService.getVariablesLocal(inspection.getId())).containsEntry("caseStatus", "交接查验")
+                .containsEntry("itemName", "黑色双肩背包");
+        JsonNode inspect = get("custodian", "/api/tasklist/tasks/" + inspection.getId());
+        assertThat(values(inspect.path("options").path("zoneId"))).contains("zone-ordinary", "zone-valuables");
+        // the domain's refusal reaches the form as a field error in Chinese
+        ResponseEntity<String> noZone = submit("custodian", inspection, Map.of("result", "PASS", "location", "A-01-01"));
+        assertThat(noZone.getStatusCode().value()).as(noZone.getBody()).isEqualTo(422);
+        assertThat(fields(json(noZone))).contains("zoneId");
+        submitted("custodian", inspection, Map.of("result", "PASS", "zoneId", "zone-ordinary", "location", "A-01-01",
+                "condition", "完好"));
+        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+
+        // loan: requested through the API, approved by the department head in the Tasklist, returned to the custodian
+        ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/loan-request", Map.of("reason", "辨认",
+                "plannedReturnAt", TestClock.now().atOffset(ZoneOffset.ofHours(8)).plusDays(2).withNano(0).toString()));
+        Task approval = task(itemId, "UserTask_ApproveLoan");
+        assertThat(submit("officer1", approval, Map.of("approved", "true")).getStatusCode().value())
+                .as("the requester is no approver").isEqualTo(403);
+        submitted("depthead", approval, Map.of("approved", "true", "reason", "同意调用"));
+        assertThat(status(itemId)).isEqualTo("ON_LOAN");
+        Task back = task(itemId, "UserTask_InspectReturn");
+        assertThat(taskService.getVariablesLocal(back.getId())).containsEntry("caseStatus", "调用中");
+        submitted("custodian", back, Map.of("condition", "INTACT", "notes", "完好归还"));
+        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+
+        // disposal: requested through the API, approved and executed in the Tasklist
+        ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/disposal-request",
+                Map.of("disposalType", "RELEASE_UNRELATED", "legalBasisDocNo", "日东公（刑）解字〔2026〕1号"));
+        JsonNode disposal = get("admin", "/api/property-items/" + itemId).path("disposal");
+        String approver = disposal.path("approverRole").asText();
+        Task approve = task(itemId, "UserTask_ApproveDisposal");
+        assertThat(submit("officer2", approve, Map.of("approved", "true")).getStatusCode().value()).isEqualTo(403);
+        submitted(approver, approve, Map.of("approved", "true", "reason", "与案件无关，予以解除"));
+        assertThat(status(itemId)).isEqualTo("DISPOSAL_APPROVED");
+        Task execute = task(itemId, "UserTask_ExecuteDisposal");
+        JsonNode exec = get("custodian", "/api/tasklist/tasks/" + execute.getId());
+        assertThat(values(exec.path("options").path("executedBy"))).contains("custodian", "custodian2");
+        assertThat(exec.path("defaults").path("executedBy").asText()).isEqualTo("custodian");
+        // the executors must include the one who executes
+        ResponseEntity<String> notMe = submit("custodian", execute, Map.of("executedBy", "custodian2"));
+        assertThat(notMe.getStatusCode().value()).as(notMe.getBody()).isEqualTo(422);
+        assertThat(fields(json(notMe))).contains("executedBy");
+        submitted("custodian", execute, Map.of("executedBy", "custodian,custodian2", "receiptNo", "回执-001",
+                "recipientName", "赵某", "recipientIdNumber", "371102198502021234", "recipientRelation", "OWNER"));
+        assertThat(status(itemId)).isEqualTo("DISPOSED");
+
+        List<String> events = new ArrayList<>();
+        get("officer1", "/api/property-items/" + itemId + "/ledger").forEach(e -> events.add(e.path("eventType").asText()));
+        assertThat(events).containsSubsequence("REGISTER", "HANDOVER_IN", "STORE", "LOAN_REQUEST", "LOAN_OUT", "LOAN_RETURN",
+                "DISPOSAL_REQUEST", "DISPOSAL_APPROVED");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(itemId).count()).isZero();
+    }
+
+    @Test
+    @DisplayName("C14 in the Tasklist: a procuratorate's disposal is approved by the 检察长, not by the agency's head of the police")
+    void chiefProcuratorApprovesInTheTasklist() throws Exception {
+        String caseId = openCase("prosecutor", "rz-procuratorate", List.of("prosecutor", "检察官乙"));
+        Map<String, Object> form = valuable(caseId);
+        form.put("category", "DOCUMENT");
+        form.put("name", "账册三本");
+        form.put("sealedBy", "");
+        form.put("photoHashes", "");
+        ResponseEntity<String> started = startForm("prosecutor", form);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        String itemId = json(started).path("businessKey").asText();
+        submitted("prosecutor", task(itemId, "UserTask_HandOverItem"), Map.of("centreId", "rz-custody"));
+        submitted("custodian", task(itemId, "UserTask_InspectHandover"), Map.of("result", "PASS", "zoneId", "zone-ordinary",
+                "location", "A-02-02"));
+        ok("prosecutor", HttpMethod.POST, "/api/property-items/" + itemId + "/disposal-request",
+                Map.of("disposalType", "RELEASE_UNRELATED", "legalBasisDocNo", "日东检解字〔2026〕2号"));
+        Task approve = task(itemId, "UserTask_ApproveDisposal");
+        assertThat(taskService.getVariablesLocal(approve.getId())).containsEntry("caseStatus", "处置申请中");
+        assertThat(submit("agencyhead", approve, Map.of("approved", "true")).getStatusCode().value()).isEqualTo(403);
+        assertThat(call("agencyhead", HttpMethod.GET, "/api/tasklist/tasks/" + approve.getId(), null).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(get("chiefprocurator", "/api/tasklist/tasks/" + approve.getId()).path("formId").asText())
+                .isEqualTo("property-disposal-approval");
+        submitted("chiefprocurator", approve, Map.of("approved", "true"));
+        assertThat(status(itemId)).isEqualTo("DISPOSAL_APPROVED");
+    }
+
+    @Test
+    @DisplayName("盘点 in the Tasklist: the custodian ticks the expected items (a checklist, no typing) and lists what else was found")
+    void inventoryThroughTheTasklist() throws Exception {
+        JsonNode inventory = ok("custodian", HttpMethod.POST, "/api/inventories", Map.of("zoneId", "zone-ordinary"))
+                .path("inventory");
+        String inventoryId = inventory.path("id").asText();
+        Task count = task(inventoryId, "UserTask_CountItems");
+        assertThat((String) taskService.getVariablesLocal(count.getId()).get("itemName")).startsWith("盘点保管区 普通物品库");
+        JsonNode step = get("custodian", "/api/tasklist/tasks/" + count.getId());
+        assertThat(step.path("formId").asText()).isEqualTo("property-inventory-count");
+        List<String> expected = values(step.path("options").path("foundItemNos"));
+        assertThat(expected).hasSize(inventory.path("expectedItemIds").size());
+        assertThat(call("officer1", HttpMethod.GET, "/api/tasklist/tasks/" + count.getId(), null).getStatusCode().value())
+                .isEqualTo(404);
+        submitted("custodian", count, Map.of("foundItemNos", String.join(",", expected), "otherItemNos", "账外-0001"));
+        JsonNode counted = get("custodian", "/api/inventories/" + inventoryId);
+        assertThat(counted.path("inventory").path("discrepancies").asInt()).as("only the item found besides").isEqualTo(1);
+        assertThat(counted.path("inventory").path("foundItemNos")).extracting(JsonNode::asText).contains("账外-0001");
+        assertThat(counted.path("exceptions")).extracting(e -> e.path("kind").asText()).containsExactly("UNEXPECTED_AT_INVENTORY");
+    }
+}
