@@ -8,209 +8,15 @@
 //
 // Environment: BASE_URL, ARTIFACTS, SCREENSHOTS (optional), CHROMIUM, SERVER_NOW_MS (the server's clock),
 // RESULT (file to write {caseNo, id, courtStep} to).
-const { chromium } = require('playwright-core');
-const fs = require('fs');
 const path = require('path');
-
-const base = process.env.BASE_URL;
-const artifacts = process.env.ARTIFACTS || 'target/browser-artifacts';
-const screenshots = process.env.SCREENSHOTS || null;
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-let serverOffset = process.env.SERVER_NOW_MS ? Number(process.env.SERVER_NOW_MS) - Date.now() : null;
-const ZONE = 'Asia/Shanghai';
+const fs = require('fs');
+const { open, apiGet, apiPost, shanghai } = require('./tasklist-session');
 const TITLE = '外卖骑手追讨三个月工资（浏览器测试）';
 
-if (!base) {
-  console.error('BASE_URL is required');
-  process.exit(2);
-}
-fs.mkdirSync(artifacts, { recursive: true });
-if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
-
-/** English or engine words that must never be shown to the centre's staff. */
-const DENY = [/\bSelect\b/, /Field is required/, /ENGINE-\d+/, /Exception/, /\bCamunda\b/, /\bTasklist\b/, /\(v\.\s*\d/,
-  /Camunda 8/, /迁移到/, /\bundefined\b/, /\bnull\b/, /\bNaN\b/, /\bDecember\b/, /\bSun\b.*\bMon\b/, /Cannot submit/,
-  /TaskListener/, /\bnot a field\b/, /Choose File/, /No file chosen/, /\b[AP]M\b/, /\brequired\b/, /\bValidation failed\b/, /\bForbidden\b/];
-
-function shanghai(ms) {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(ms)).map(x => [x.type, x.value]));
-  return { local: `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`, date: `${p.year}-${p.month}-${p.day}` };
-}
-const serverNow = () => Date.now() + serverOffset;
-
-async function apiGet(user, url) {
-  const r = await fetch(base + url, { headers: { Authorization: 'Basic ' + Buffer.from(user + ':demo').toString('base64') } });
-  if (!r.ok) throw new Error(`GET ${url} as ${user}: ${r.status} ${await r.text()}`);
-  return r.json();
-}
-async function apiPost(user, url, body) {
-  const r = await fetch(base + url, { method: 'POST', body: JSON.stringify(body), headers: {
-    Authorization: 'Basic ' + Buffer.from(user + ':demo').toString('base64'), 'Content-Type': 'application/json' } });
-  if (!r.ok) throw new Error(`POST ${url} as ${user}: ${r.status} ${await r.text()}`);
-  return r.json();
-}
-
 (async () => {
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--lang=zh-CN'],
-  });
-  const result = { steps: [] };
-  let page;
-  let shotNo = 0;
-  const shot = async (name, publish) => {
-    shotNo++;
-    const file = `${String(shotNo).padStart(2, '0')}-${name}.png`;
-    await page.screenshot({ path: path.join(artifacts, file) });
-    if (publish && screenshots) await page.screenshot({ path: path.join(screenshots, 'tasklist-' + name + '.png') });
-  };
-  const checkWords = async where => {
-    if (process.env.CHECK_WORDS === 'false') return;
-    const text = await page.evaluate(() => document.body.innerText);
-    for (const deny of DENY) {
-      const m = text.match(deny);
-      if (m) throw new Error(`${where}: the page shows "${m[0]}": …${text.substr(Math.max(0, m.index - 80), 160)}…`);
-    }
-  };
-
-  async function login(user) {
-    if (page) await page.context().close();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN', timezoneId: ZONE });
-    page = await context.newPage();
-    page.on('response', r => { if (r.status() >= 400 && !/auth\/user\/default$|camunda-welcome/.test(r.url())) console.log(`  (${user}) HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
-    // the webapp sometimes stalls (a request that never answers, seen under heavy load): try the
-    // whole login again, up to three times, before calling it a failure
-    let answer;
-    for (let login = 1; !answer; login++) {
-      for (let attempt = 1; ; attempt++) {
-        await page.goto(base + '/camunda/app/tasklist/default/');
-        try {
-          await page.waitForSelector('input[type=password]', { timeout: 30000 });
-          break;
-        } catch (e) {
-          if (attempt >= 4) throw e;
-        }
-      }
-      await checkWords('login page');
-      await page.fill('input[type=text]', user);
-      await page.fill('input[type=password]', 'demo');
-      try {
-        [answer] = await Promise.all([
-          page.waitForResponse(r => r.url().includes('/login/tasklist') && r.request().method() === 'POST', { timeout: 30000 }),
-          page.click('button[type=submit]'),
-        ]);
-      } catch (e) {
-        if (login >= 3) throw e;
-        console.log(`  (${user}) the login did not answer; trying again`);
-      }
-    }
-    if (!answer.ok()) throw new Error(`login of ${user} answered ${answer.status()}`);
-    await page.waitForTimeout(800);
-    // the webapp sometimes stalls while loading (a request that never answers); load it again then
-    for (let attempt = 1; ; attempt++) {
-      await page.reload();
-      try {
-        await page.waitForSelector('text=我的待办', { timeout: 30000 });
-        return;
-      } catch (e) {
-        if (attempt >= 4) throw e;
-        console.log(`  (${user}) the Tasklist did not load; reloading`);
-      }
-    }
-  }
-
-  /** Opens the task `name` of our case from the filter `filter`, by its card (案号 shown on it). */
-  async function openTask(name, filter) {
-    for (let attempt = 0; attempt < 20; attempt++) {
-      if (filter) await page.locator('text=' + filter).first().click({ timeout: 5000 }).catch(() => {});
-      await page.waitForTimeout(1000);
-      const card = page.locator('.tasks-list li.task').filter({ hasText: name }).filter({ hasText: result.caseNo });
-      if (await card.count() > 0) {
-        await card.first().click();
-        await page.waitForSelector('.fq-step .fq-fields .fq-field, .fjs-container', { timeout: 60000 });
-        await page.waitForTimeout(800);
-        return;
-      }
-      await page.reload();
-      await page.waitForSelector('text=我的待办', { timeout: 60000 });
-    }
-    throw new Error(`no card "${name}" of ${result.caseNo} in ${filter || 'the current filter'}`);
-  }
-
-  /**
-   * The Tasklist's search in the current filter: 任务变量 · <label> <operator> <value>, as a user picks it
-   * (the card variables carry Chinese names). Returns the cards' texts and removes the search again.
-   */
-  async function searchCards(label, operator, value, shotName) {
-    await page.click('[cam-widget-search] input.main-field');
-    await page.locator('.uib-typeahead-match a[title="任务变量"]').click();
-    await page.locator('.uib-typeahead-match a[title^="' + label + '"]').click();
-    const pill = page.locator('[cam-widget-search-pill]').last();
-    if (operator !== '=') {
-      await pill.locator('.operator-field').click();
-      await pill.locator('.operator-field .uib-typeahead-match a[title="' + operator + '"]').click();
-    }
-    await pill.locator('.value-field').click();
-    const input = pill.locator('.value-field input');
-    await input.waitFor({ timeout: 10000 });
-    await input.fill(value);
-    await input.press('Enter');
-    let texts = [];
-    for (let i = 0; i < 20; i++) {
-      await page.waitForTimeout(500);
-      texts = await page.locator('.tasks-list li.task').allInnerTexts();
-      if (texts.some(t => t.includes(result.caseNo))) break;
-    }
-    await checkWords('search ' + label);
-    if (shotName) await shot(shotName, true);
-    await pill.locator('.remove-search').click();
-    await page.waitForTimeout(1000);
-    return texts;
-  }
-
-  async function claimIfNeeded() {
-    for (let i = 0; i < 30; i++) {
-      const disabled = await page.locator('.disabled-form').count() > 0;
-      const claim = page.locator('button.claim');
-      if (!disabled && i > 2) return;
-      if (await claim.count() > 0 && await claim.first().isVisible()) {
-        await claim.first().click().catch(() => {});
-        await page.waitForTimeout(1500);
-      } else {
-        await page.waitForTimeout(500);
-      }
-    }
-    throw new Error('could not claim the task');
-  }
-
-  async function complete(stepName) {
-    await checkWords(stepName);
-    const submitted = page.waitForResponse(r => /\/(task|process-definition)\/[^/]+\/submit-form$/.test(r.url()), { timeout: 60000 });
-    await page.locator('button', { hasText: /^\s*(完成|启动)\s*$/ }).last().click();
-    const response = await submitted;
-    await page.waitForTimeout(1500);
-    if (!response.ok()) {
-      await shot('failed-' + stepName);
-      throw new Error(`${stepName}: submit-form answered ${response.status()}: ${await response.text()}`);
-    }
-    await checkWords(stepName + ' (after)');
-    result.steps.push(stepName);
-    console.log('done: ' + stepName);
-  }
-
-  const field = key => page.locator(`.fq-step .fq-field-${key}`);
-  const choose = async (key, label) => {
-    const f = field(key);
-    if (await f.locator('select').count()) await f.locator('select').selectOption({ label });
-    else await f.locator('label.fq-choice').filter({ hasText: label }).first().locator('input').check();
-  };
-  const fill = async (key, value) => field(key).locator('input, textarea').first().fill(value);
-  const has = async key => (await field(key).count()) > 0 && await field(key).isVisible();
-
-  try {
+  const s = await open({ prefix: 'tasklist-' });
+  const { result, shot, checkWords, login, openTask, searchCards, claimIfNeeded, complete, field, choose, fill, has } = s;
+  await s.run(async () => {
     if (process.env.RESUME_CASE_ID) {
       const c = await apiGet('admin', '/api/disputes/' + process.env.RESUME_CASE_ID);
       result.caseNo = c.caseNo; result.id = c.id;
@@ -218,14 +24,14 @@ async function apiPost(user, url, body) {
     // 1. clerk: 启动流程 → 矛盾纠纷调解 → the registration start form
     await login('clerk');
     await shot('login-clerk');
-    await page.locator('a, button', { hasText: '启动流程' }).first().click();
-    const definition = page.locator('.modal-dialog a', { hasText: '矛盾纠纷调解' }).first();
+    await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
+    const definition = s.page.locator('.modal-dialog a', { hasText: '矛盾纠纷调解' }).first();
     await definition.waitFor({ timeout: 30000 });
     await definition.click();
-    await page.waitForSelector('.fq-step .fq-field-title input', { timeout: 60000 });
+    await s.page.waitForSelector('.fq-step .fq-field-title input', { timeout: 60000 });
     // a submission without the required fields is refused next to the fields, in Chinese
-    await page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
-    await page.waitForSelector('.fq-field.fq-invalid .fq-msg', { timeout: 10000 });
+    await s.page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
+    await s.page.waitForSelector('.fq-field.fq-invalid .fq-msg', { timeout: 10000 });
     await checkWords('registration with empty fields');
     await shot('registration-errors', true);
     await fill('title', TITLE);
@@ -240,23 +46,28 @@ async function apiPost(user, url, body) {
     await choose('respondentType', '法人');
     await fill('respondentPhone', '0633-8000000');
     await shot('registration-form', true);
-    const started = page.waitForResponse(r => /\/process-definition\/[^/]+\/submit-form$/.test(r.url()), { timeout: 60000 });
-    await page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
+    const started = s.page.waitForResponse(r => /\/process-definition\/[^/]+\/submit-form$/.test(r.url()), { timeout: 60000 });
+    await s.page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
     const startAnswer = await started;
     if (!startAnswer.ok()) throw new Error('start answered ' + startAnswer.status() + ' ' + await startAnswer.text());
-    await page.waitForTimeout(1500);
+    await s.page.waitForTimeout(1500);
     await checkWords('after registration');
-    const list = await apiGet('clerk', '/api/disputes?status=TRIAGE&size=200');
-    const mine = list.items.find(c => c.title === TITLE);
+    // the cases in triage, newest first, page by page (a long test run leaves many)
+    let mine;
+    for (let p = 0; !mine; p++) {
+      const list = await apiGet('clerk', `/api/disputes?status=TRIAGE&size=200&page=${p}`);
+      if (!list.items.length) break;
+      mine = list.items.find(c => c.title === TITLE);
+    }
     if (!mine) throw new Error('the registered case is not in /api/disputes');
     result.caseNo = mine.caseNo;
     result.id = mine.id;
     result.steps.push('register');
     console.log('registered ' + result.caseNo);
     }
-    if (serverOffset === null) {
+    if (!s.knowsServerClock()) {
       // no clock given: the server's "now" is when it last changed the case
-      serverOffset = new Date((await apiGet('admin', '/api/disputes/' + result.id)).updatedAt).getTime() - Date.now();
+      s.setServerNow(new Date((await apiGet('admin', '/api/disputes/' + result.id)).updatedAt).getTime());
     }
     const from = process.env.FROM_STEP || 'triage';
     const order = ['triage', 'orgadmin', 'mediation', 'judicial', 'court', 'performance', 'visit', 'archive'];
@@ -269,7 +80,7 @@ async function apiPost(user, url, body) {
     await claimIfNeeded();
     await shot('triage-card-and-form', true);
     await choose('decision', '受理并分流');
-    await page.waitForTimeout(300);
+    await s.page.waitForTimeout(300);
     // the triage suggestion is preselected; this case goes to the street's committee, chosen from the list
     if (!(await field('orgId').locator('select').inputValue())) throw new Error('no organisation preselected');
     await field('orgId').locator('select').selectOption({ label: '安东卫街道人民调解委员会（乡镇（街道））' });
@@ -281,7 +92,7 @@ async function apiPost(user, url, body) {
     // 3. orgadmin: 接收推送案件, 征询被申请人意愿, 指定调解员 (from the organisation's mediators)
     await login('orgadmin');
     // the centre finds a case by its 案号 and by a party's name (任务变量 search, Chinese names)
-    await page.locator('text=本组待办').first().click();
+    await s.page.locator('text=本组待办').first().click();
     const byCaseNo = await searchCards('案号', '=', result.caseNo, 'search-by-case-no');
     if (byCaseNo.length === 0 || !byCaseNo.every(t => t.includes(result.caseNo))) {
       throw new Error(`search by 案号 ${result.caseNo}: ${JSON.stringify(byCaseNo)}`);
@@ -313,7 +124,7 @@ async function apiPost(user, url, body) {
     await login('mediator1');
     await openTask('主持调解', '我的待办');
     await choose('action', '记录调解（笔录）');
-    await fill('heldAt', shanghai(serverNow() - 3 * 3600 * 1000).local);
+    await fill('heldAt', shanghai(s.serverNow() - 3 * 3600 * 1000).local);
     await fill('place', '安东卫街道调解室');
     await fill('minutes', '双方到场，调解员释法说理，被申请人承认欠薪，愿意分两期支付。');
     if (await has('rightsNoticeDelivered')) await field('rightsNoticeDelivered').locator('input').check();
@@ -327,7 +138,7 @@ async function apiPost(user, url, body) {
     await fill('amount', '18600');
     if (await has('signedBy')) await fill('signedBy', '刘某，某配送服务公司');
     if (await has('sealed')) await field('sealed').locator('input').check();
-    if (await has('signedAt')) await fill('signedAt', shanghai(serverNow() - 60 * 60 * 1000).local);
+    if (await has('signedAt')) await fill('signedAt', shanghai(s.serverNow() - 60 * 60 * 1000).local);
     await complete('agreement');
 
     }
@@ -338,7 +149,7 @@ async function apiPost(user, url, body) {
     await choose('action', '当事人共同申请司法确认（协议生效 30 日内）');
     const agreed = (await apiGet('mediator1', '/api/disputes/' + result.id)).agreementEffectiveAt;
     let filed = Math.ceil(new Date(agreed).getTime() / 60000) * 60000;
-    while (filed > serverNow()) await page.waitForTimeout(2000);
+    while (filed > s.serverNow()) await s.page.waitForTimeout(2000);
     await fill('court', '日照市岚山区人民法院');
     await fill('filedAt', shanghai(filed).local);
     if (await has('applicants')) await fill('applicants', '刘某，某配送服务公司');
@@ -350,32 +161,32 @@ async function apiPost(user, url, body) {
     await login('court');
     let courtTask = false;
     for (let i = 0; i < 3 && !courtTask; i++) {
-      await page.waitForTimeout(1000);
-      courtTask = await page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).count() > 0;
+      await s.page.waitForTimeout(1000);
+      courtTask = await s.page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).count() > 0;
       if (!courtTask) {
-        await page.locator('text=本组待办').first().click({ timeout: 5000 }).catch(() => {});
-        await page.waitForTimeout(1000);
-        courtTask = await page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).count() > 0;
+        await s.page.locator('text=本组待办').first().click({ timeout: 5000 }).catch(() => {});
+        await s.page.waitForTimeout(1000);
+        courtTask = await s.page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).count() > 0;
       }
     }
     if (courtTask) {
-      await page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).first().click();
-      await page.waitForTimeout(1500);
+      await s.page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).first().click();
+      await s.page.waitForTimeout(1500);
       await claimIfNeeded();
       if (await has('courtCaseNo')) {
         // D13: the court first records its acceptance (受理); the ruling is the next task
-        await fill('acceptedAt', shanghai(serverNow()).local);
+        await fill('acceptedAt', shanghai(s.serverNow()).local);
         await fill('courtCaseNo', '（2026）鲁1103民特12号');
         await shot('court-acceptance', true);
         await complete('court-acceptance');
-        await page.waitForTimeout(1000);
-        await page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).first().click();
-        await page.waitForTimeout(1500);
+        await s.page.waitForTimeout(1000);
+        await s.page.locator('.tasks-list li.task').filter({ hasText: result.caseNo }).first().click();
+        await s.page.waitForTimeout(1500);
         await claimIfNeeded();
       }
       if (await field('result').count()) await choose('result', '裁定调解协议有效');
       else {
-        await page.locator('.fjs-form-field').filter({ hasText: /裁定/ }).locator('input[value="CONFIRMED_VALID"], label:has-text("有效") input').first().check();
+        await s.page.locator('.fjs-form-field').filter({ hasText: /裁定/ }).locator('input[value="CONFIRMED_VALID"], label:has-text("有效") input').first().check();
       }
       await shot('court-decision', true);
       await complete('court-decision');
@@ -416,14 +227,14 @@ async function apiPost(user, url, body) {
     await login('orgadmin');
     await openTask('立卷归档', '本组待办');
     await claimIfNeeded();
-    await page.waitForSelector('.fq-uploads', { timeout: 30000 });
+    await s.page.waitForSelector('.fq-uploads', { timeout: 30000 });
     await shot('archive-missing', true);
-    const tmp = path.join(artifacts, 'scan.pdf');
+    const tmp = path.join(s.artifacts, 'scan.pdf');
     fs.writeFileSync(tmp, '%PDF-1.4\n% 扫描件\n');
-    const missing = await page.locator('.fq-upload-row').evaluateAll(rows => rows.map(r => r.getAttribute('data-type')));
+    const missing = await s.page.locator('.fq-upload-row').evaluateAll(rows => rows.map(r => r.getAttribute('data-type')));
     if (missing.length === 0) throw new Error('the archive form lists no missing document');
     for (const type of missing) {
-      const row = page.locator(`.fq-upload-row[data-type="${type}"]`);
+      const row = s.page.locator(`.fq-upload-row[data-type="${type}"]`);
       await row.locator('input[type=file]').setInputFiles(tmp);
       await row.locator('button.fq-upload').click();
       await row.locator('.fq-upload-state', { hasText: '已上传' }).waitFor({ timeout: 30000 });
@@ -431,20 +242,14 @@ async function apiPost(user, url, body) {
     await checkWords('archive uploads');
     await fill('volumeNo', '2026-岚-调-0001');
     await fill('retentionYears', '10');
-    await page.locator('.fq-tab', { hasText: '案件历史' }).click();
+    await s.page.locator('.fq-tab', { hasText: '案件历史' }).click();
     await shot('archive-form', true);
     await complete('archive');
     const archived = await apiGet('orgadmin', '/api/disputes/' + result.id);
     if (archived.status !== 'ARCHIVED') throw new Error('case not archived: ' + archived.status);
     console.log('archived ' + result.caseNo);
     }
-  } catch (e) {
-    if (page) await page.screenshot({ path: path.join(artifacts, '99-failure.png') }).catch(() => {});
-    throw e;
-  } finally {
-    if (process.env.RESULT) fs.writeFileSync(process.env.RESULT, JSON.stringify(result));
-    await browser.close();
-  }
+  });
 })().catch(e => {
   console.error(e);
   process.exit(1);

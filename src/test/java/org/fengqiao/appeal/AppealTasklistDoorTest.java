@@ -186,12 +186,12 @@ class AppealTasklistDoorTest {
         assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("description", "gridId", "type", "centreName");
         Task triage = task(pid, "UserTask_Triage");
         Map<String, Object> card = taskService.getVariablesLocal(triage.getId());
-        assertThat(card).containsEntry("caseNo", appeal.path("ticketNo").asText())
-                .containsEntry("caseStatus", "已上报")
-                .containsEntry("caseParties", "上报人 杜晓燕；网格 东关村第三网格");
-        assertThat((String) card.get("caseTitle")).startsWith("民生诉求：东关村主干道路灯不亮");
+        assertThat(card).containsEntry("案号", appeal.path("ticketNo").asText())
+                .containsEntry("状态", "已上报")
+                .containsEntry("当事人", "上报人 杜晓燕；网格 东关村第三网格");
+        assertThat((String) card.get("案由")).startsWith("民生诉求：东关村主干道路灯不亮");
         JsonNode triageCard = ok("triage", HttpMethod.GET, "/engine-rest/task/" + triage.getId() + "/variables", null);
-        assertThat(triageCard.path("caseNo").path("value").asText()).isEqualTo(appeal.path("ticketNo").asText());
+        assertThat(triageCard.path("案号").path("value").asText()).isEqualTo(appeal.path("ticketNo").asText());
 
         // the same validation as POST: no content, no grid → 422 on the start form's fields, in Chinese; nothing stored
         long before = appealsReportedBy("grid1");
@@ -269,8 +269,8 @@ class AppealTasklistDoorTest {
 
         // 派单交办 (centre); the card now carries the status and the deadline, in Chinese to the minute
         Task dispatch = task(pid, "UserTask_Dispatch");
-        assertThat((String) taskService.getVariableLocal(dispatch.getId(), "caseStatus")).isEqualTo("已研判待派单");
-        assertThat((String) taskService.getVariableLocal(dispatch.getId(), "caseDeadline")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+        assertThat((String) taskService.getVariableLocal(dispatch.getId(), "状态")).isEqualTo("已研判待派单");
+        assertThat((String) taskService.getVariableLocal(dispatch.getId(), "期限")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
         submitted("triage", dispatch, variables("notes", "请按期办结"));
 
         // 部门签收办理: 签收, then 办结反馈 (the lead department only)

@@ -331,7 +331,8 @@ class CustodyAccessRulesTest {
         assertThat(access.allowedActions(stranger, stored)).isEmpty();
         assertThat(access.allowedActions(police, item(ItemStatus.PENDING_HANDOVER)))
                 .containsExactly("handover", "handover-deferral");
-        assertThat(CustodyAccess.ACTIONS).hasSize(15).doesNotHaveDuplicates();
+        assertThat(CustodyAccess.ACTIONS).hasSize(17).doesNotHaveDuplicates()
+                .contains("handover-disposal", "measure-appraisal"); // C1 and C5
     }
 
     // --- a small fake of Camunda's identity service ----------------------------------------------

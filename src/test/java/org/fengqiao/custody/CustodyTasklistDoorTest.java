@@ -232,10 +232,10 @@ class CustodyTasklistDoorTest {
         Task handover = task(itemId, "UserTask_HandOverItem");
         assertThat(handover.getProcessInstanceId()).isEqualTo(pid);
         Map<String, Object> card = taskService.getVariablesLocal(handover.getId());
-        assertThat(card).containsEntry("itemNo", item.path("itemNo").asText()).containsEntry("itemName", "黄金项链")
-                .containsEntry("caseTitle", "王某某盗窃案").containsEntry("caseStatus", "待移交");
-        assertThat((String) card.get("caseNo")).startsWith("日东公刑字");
-        assertThat((String) card.get("caseDeadline")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+        assertThat(card).containsEntry("财物编号", item.path("itemNo").asText()).containsEntry("财物名称", "黄金项链")
+                .containsEntry("案由", "王某某盗窃案").containsEntry("状态", "待移交");
+        assertThat((String) card.get("案号")).startsWith("日东公刑字");
+        assertThat((String) card.get("期限")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
         assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("name", "source", "sealedBy", "caseId")
                 .containsEntry("itemId", itemId).containsEntry("held", true);
     }
@@ -358,8 +358,8 @@ class CustodyTasklistDoorTest {
 
         // inspection: the custodian picks the zone
         Task inspection = task(itemId, "UserTask_InspectHandover");
-        assertThat(taskService.getVariablesLocal(inspection.getId())).containsEntry("caseStatus", "交接查验")
-                .containsEntry("itemName", "黑色双肩背包");
+        assertThat(taskService.getVariablesLocal(inspection.getId())).containsEntry("状态", "交接查验")
+                .containsEntry("财物名称", "黑色双肩背包");
         JsonNode inspect = get("custodian", "/api/tasklist/tasks/" + inspection.getId());
         assertThat(values(inspect.path("options").path("zoneId"))).contains("zone-ordinary", "zone-valuables");
         // the domain's refusal reaches the form as a field error in Chinese
@@ -379,7 +379,7 @@ class CustodyTasklistDoorTest {
         submitted("depthead", approval, Map.of("approved", "true", "reason", "同意调用"));
         assertThat(status(itemId)).isEqualTo("ON_LOAN");
         Task back = task(itemId, "UserTask_InspectReturn");
-        assertThat(taskService.getVariablesLocal(back.getId())).containsEntry("caseStatus", "调用中");
+        assertThat(taskService.getVariablesLocal(back.getId())).containsEntry("状态", "调用中");
         submitted("custodian", back, Map.of("condition", "INTACT", "notes", "完好归还"));
         assertThat(status(itemId)).isEqualTo("IN_STORAGE");
 
@@ -429,7 +429,7 @@ class CustodyTasklistDoorTest {
         ok("prosecutor", HttpMethod.POST, "/api/property-items/" + itemId + "/disposal-request",
                 Map.of("disposalType", "RELEASE_UNRELATED", "legalBasisDocNo", "日东检解字〔2026〕2号"));
         Task approve = task(itemId, "UserTask_ApproveDisposal");
-        assertThat(taskService.getVariablesLocal(approve.getId())).containsEntry("caseStatus", "处置申请中");
+        assertThat(taskService.getVariablesLocal(approve.getId())).containsEntry("状态", "处置申请中");
         assertThat(submit("agencyhead", approve, Map.of("approved", "true")).getStatusCode().value()).isEqualTo(403);
         assertThat(call("agencyhead", HttpMethod.GET, "/api/tasklist/tasks/" + approve.getId(), null).getStatusCode().value())
                 .isEqualTo(404);
@@ -446,7 +446,7 @@ class CustodyTasklistDoorTest {
                 .path("inventory");
         String inventoryId = inventory.path("id").asText();
         Task count = task(inventoryId, "UserTask_CountItems");
-        assertThat((String) taskService.getVariablesLocal(count.getId()).get("itemName")).startsWith("盘点保管区 普通物品库");
+        assertThat((String) taskService.getVariablesLocal(count.getId()).get("财物名称")).startsWith("盘点保管区 普通物品库");
         JsonNode step = get("custodian", "/api/tasklist/tasks/" + count.getId());
         assertThat(step.path("formId").asText()).isEqualTo("property-inventory-count");
         List<String> expected = values(step.path("options").path("foundItemNos"));

@@ -2,16 +2,12 @@ package org.fengqiao.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,12 +26,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Tag("browser")
 @BrowserTestServer
-@org.junit.jupiter.api.Disabled("unfinished: in chromium the 诉求登记 start form's 启动 fails in the page before any request is sent "
-        + "(camForm's submit-failed with an error object without message); the same start through /engine-rest "
-        + "(AppealTasklistDoorTest) works. The task steps after it are scripted but not yet run in the browser.")
+@org.junit.jupiter.api.Disabled("known bug: after a refused empty submission of the 诉求登记 start form, the next click on 启动 "
+        + "sends nothing (the dispute's registration form re-submits fine). Submitted filled the first time, the whole appeal "
+        + "runs to 结案 in chromium; the same start through /engine-rest is tested in AppealTasklistDoorTest.")
 class AppealTasklistBrowserTest {
-
-    static final Path ARTIFACTS = TasklistBrowserTest.ARTIFACTS.resolve("appeal");
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate rest;
@@ -50,33 +44,8 @@ class AppealTasklistBrowserTest {
     @Test
     @DisplayName("one appeal from 诉求登记 to 结案 in the Tasklist alone, as grid1, triage, dept3 and visitor; no English or engine words")
     void wholeAppealInTheTasklist() throws Exception {
-        String chromium = System.getenv().getOrDefault("FENGQIAO_CHROMIUM", "/usr/bin/chromium");
-        requireOrSkip(new File(chromium).canExecute(), "chromium not found at " + chromium);
-        requireOrSkip(onPath("node"), "node is not on the PATH");
-        requireOrSkip(Files.isDirectory(TasklistBrowserTest.SCRIPT_DIR.resolve("node_modules/playwright-core")),
-                "playwright-core not installed: run npm ci in " + TasklistBrowserTest.SCRIPT_DIR);
-
-        Files.createDirectories(ARTIFACTS);
-        Path log = ARTIFACTS.resolve("tasklist-appeal.log");
-        Path resultFile = ARTIFACTS.resolve("result.json");
-        Files.deleteIfExists(resultFile);
-        ProcessBuilder node = new ProcessBuilder("node", "tasklist-appeal.js").directory(TasklistBrowserTest.SCRIPT_DIR.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().put("BASE_URL", "http://localhost:" + port);
-        node.environment().put("ARTIFACTS", ARTIFACTS.toAbsolutePath().toString());
-        node.environment().put("SCREENSHOTS", Path.of("docs/screenshots").toAbsolutePath().toString());
-        node.environment().put("RESULT", resultFile.toAbsolutePath().toString());
-        node.environment().put("CHROMIUM", chromium);
-        Process process = node.start();
-        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println("browser: " + output.strip());
-        assertThat(finished).as("browser script finished within 10 minutes").isTrue();
-        assertThat(process.exitValue()).as("browser script (screenshots in " + ARTIFACTS + "):\n" + output).isZero();
-
+        Path resultFile = BrowserScript.run("tasklist-appeal.js", port, "appeal", Map.of(
+                "SCREENSHOTS", BrowserScript.SCREENSHOTS.toAbsolutePath().toString()), 10);
         JsonNode result = mapper.readTree(resultFile.toFile());
         String id = result.path("id").asText();
         JsonNode appeal = get("grid1", "/api/appeals/" + id);
@@ -91,21 +60,5 @@ class AppealTasklistBrowserTest {
         });
         assertThat(actions).containsExactly("report", "triage", "dispatch", "sign", "feedback", "review", "return-visit");
         assertThat(actors).containsExactly("grid1", "triage", "triage", "dept3", "dept3", "triage", "visitor");
-    }
-
-    private static void requireOrSkip(boolean present, String reason) {
-        if (present) {
-            return;
-        }
-        if (Boolean.parseBoolean(System.getenv("FENGQIAO_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException(reason + " and FENGQIAO_REQUIRE_BROWSER=true");
-        }
-        System.out.println("SKIPPED: " + reason);
-        Assumptions.abort(reason);
-    }
-
-    private static boolean onPath(String command) {
-        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> new File(d, command).canExecute());
     }
 }

@@ -2,18 +2,13 @@ package org.fengqiao.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.fengqiao.support.TestClock;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,41 +43,16 @@ class CustodyTasklistBrowserTest {
     @Test
     @DisplayName("财物登记, 移交 and 交接查验 of one item in the Tasklist alone, as officer1 and the custodian")
     void itemFromRegistrationToStorageInTheTasklist() throws Exception {
-        String chromium = System.getenv().getOrDefault("FENGQIAO_CHROMIUM", "/usr/bin/chromium");
-        requireOrSkip(new File(chromium).canExecute(), "chromium not found at " + chromium);
-        requireOrSkip(onPath("node"), "node is not on the PATH");
-        requireOrSkip(Files.isDirectory(TasklistBrowserTest.SCRIPT_DIR.resolve("node_modules/playwright-core")),
-                "playwright-core not installed: run npm ci in " + TasklistBrowserTest.SCRIPT_DIR);
-
+        BrowserScript.chromiumOrSkip();
         String caseNo = "日东公刑字〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
         String caseId = call("officer1", "/api/property-cases", Map.of("agencyCaseNo", caseNo, "caseName", "王某某盗窃案",
                 "caseType", "CRIMINAL", "handlingAgencyId", "rz-police", "officerIds", List.of("officer1", "officer2")))
                 .path("id").asText();
 
-        Path artifacts = TasklistBrowserTest.ARTIFACTS.resolve("custody");
-        Files.createDirectories(artifacts);
-        Path log = artifacts.resolve("tasklist-custody.log");
-        Path resultFile = artifacts.resolve("result.json");
-        Files.deleteIfExists(resultFile);
-        ProcessBuilder node = new ProcessBuilder("node", "tasklist-custody.js").directory(TasklistBrowserTest.SCRIPT_DIR.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().put("BASE_URL", "http://localhost:" + port);
-        node.environment().put("ARTIFACTS", artifacts.toAbsolutePath().toString());
-        node.environment().put("SCREENSHOTS", Path.of("docs/screenshots").toAbsolutePath().toString());
-        node.environment().put("RESULT", resultFile.toAbsolutePath().toString());
-        node.environment().put("CHROMIUM", chromium);
-        node.environment().put("SERVER_NOW_MS", String.valueOf(TestClock.now().toEpochMilli()));
-        node.environment().put("CASE_ID", caseId);
-        node.environment().put("CASE_LABEL", caseNo + " 王某某盗窃案");
-        Process process = node.start();
-        boolean finished = process.waitFor(8, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println("browser: " + output.strip());
-        assertThat(finished).as("browser script finished within 8 minutes").isTrue();
-        assertThat(process.exitValue()).as("browser script (screenshots in " + artifacts + "):\n" + output).isZero();
+        Path resultFile = BrowserScript.run("tasklist-custody.js", port, "custody", Map.of(
+                "SCREENSHOTS", BrowserScript.SCREENSHOTS.toAbsolutePath().toString(),
+                "SERVER_NOW_MS", String.valueOf(TestClock.now().toEpochMilli()),
+                "CASE_ID", caseId, "CASE_LABEL", caseNo + " 王某某盗窃案"), 8);
 
         String itemId = mapper.readTree(resultFile.toFile()).path("itemId").asText();
         JsonNode item = call("officer1", "/api/property-items/" + itemId, null);
@@ -99,21 +69,5 @@ class CustodyTasklistBrowserTest {
         });
         assertThat(events).containsExactly("REGISTER", "HANDOVER_IN", "STORE");
         assertThat(actors).containsExactly("officer1", "officer1", "custodian");
-    }
-
-    private static void requireOrSkip(boolean present, String reason) {
-        if (present) {
-            return;
-        }
-        if (Boolean.parseBoolean(System.getenv("FENGQIAO_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException(reason + " and FENGQIAO_REQUIRE_BROWSER=true");
-        }
-        System.out.println("SKIPPED: " + reason);
-        Assumptions.abort(reason);
-    }
-
-    private static boolean onPath(String command) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
-        return dirs.stream().anyMatch(d -> new File(d, command).canExecute());
     }
 }

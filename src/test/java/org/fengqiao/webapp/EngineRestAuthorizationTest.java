@@ -81,14 +81,18 @@ class EngineRestAuthorizationTest {
             ResponseEntity<String> r = rest.withBasicAuth(user, "demo")
                     .postForEntity("/engine-rest/process-definition/key/property-loan/start", empty, String.class);
             assertThat(r.getStatusCode().value()).as(user + " → " + r.getBody()).isEqualTo(403);
-            // the clerk starts two processes in the Tasklist: dispute registration and appeal report (诉求登记;
-            // their start listeners register through the domain, with the checks of POST /api/disputes and
-            // POST /api/appeals); nobody starts anything else
+            // the clerk starts two processes in the Tasklist: dispute registration and appeal report (诉求登记),
+            // officer1 one: property registration (财物登记); their start listeners register through the domain,
+            // with the checks of POST /api/disputes, /api/appeals and the items' POST; nobody starts anything else
             List<String> startable = new java.util.ArrayList<>();
             json(user, "/engine-rest/process-definition?startablePermissionCheck=true&startableInTasklist=true")
                     .forEach(d -> startable.add(d.path("key").asText()));
             assertThat(startable).as(user + "'s startable processes")
-                    .containsExactlyInAnyOrderElementsOf(user.equals("clerk") ? List.of("dispute-mediation", "grid-appeal") : List.of());
+                    .containsExactlyInAnyOrderElementsOf(switch (user) {
+                        case "clerk" -> List.of("dispute-mediation", "grid-appeal");
+                        case "officer1" -> List.of("property-intake");
+                        default -> List.<String>of();
+                    });
         }
     }
 }

@@ -2,17 +2,13 @@ package org.fengqiao.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.fengqiao.support.TestClock;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,8 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @BrowserTestServer
 class TasklistBrowserTest {
 
-    static final Path SCRIPT_DIR = Path.of("src/test/browser");
-    static final Path ARTIFACTS = Path.of("target/browser-artifacts");
     static final String SEEDED_CASE = "DEMO-LABOUR-001";
 
     @LocalServerPort int port;
@@ -63,12 +57,7 @@ class TasklistBrowserTest {
     @Test
     @DisplayName("mediator1 records a session in the Chinese Tasklist; the API shows it in the case's history")
     void mediatorRecordsASessionInTheTasklist() throws Exception {
-        String chromium = System.getenv().getOrDefault("FENGQIAO_CHROMIUM", "/usr/bin/chromium");
-        requireOrSkip(new File(chromium).canExecute(), "chromium not found at " + chromium);
-        requireOrSkip(onPath("node"), "node is not on the PATH");
-        requireOrSkip(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
-                "playwright-core not installed: run npm ci in " + SCRIPT_DIR);
-
+        BrowserScript.chromiumOrSkip();
         JsonNode seeded = null;
         for (JsonNode item : get("mediator1", "/api/disputes?status=IN_MEDIATION&size=200").path("items")) {
             if (SEEDED_CASE.equals(item.path("sourceRef").asText()) || seeded == null
@@ -81,27 +70,9 @@ class TasklistBrowserTest {
         String caseNo = seeded.path("caseNo").asText();
         long before = sessionsBy(get("mediator1", "/api/disputes/" + id + "/history"), "mediator1");
 
-        Files.createDirectories(ARTIFACTS);
-        Path log = ARTIFACTS.resolve("tasklist-mediation.log");
-        ProcessBuilder node = new ProcessBuilder("node", "tasklist-mediation.js").directory(SCRIPT_DIR.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().put("BASE_URL", "http://localhost:" + port);
-        node.environment().put("CASE_NO", caseNo);
-        node.environment().put("USER_ID", "mediator1");
-        node.environment().put("PASSWORD", "demo");
-        node.environment().put("ARTIFACTS", ARTIFACTS.toAbsolutePath().toString());
-        node.environment().put("CHROMIUM", chromium);
         // the session is held "half an hour ago" on the application's clock, which the suite fixes
-        node.environment().put("SERVER_NOW_MS", String.valueOf(TestClock.now().toEpochMilli()));
-        Process process = node.start();
-        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println("browser: " + output.strip());
-        assertThat(finished).as("browser script finished within 5 minutes").isTrue();
-        assertThat(process.exitValue()).as("browser script (screenshots in " + ARTIFACTS + "):\n" + output).isZero();
+        BrowserScript.run("tasklist-mediation.js", port, "mediation", Map.of("CASE_NO", caseNo, "USER_ID", "mediator1",
+                "PASSWORD", "demo", "SERVER_NOW_MS", String.valueOf(TestClock.now().toEpochMilli())), 5);
 
         JsonNode history = get("mediator1", "/api/disputes/" + id + "/history");
         assertThat(sessionsBy(history, "mediator1")).as("a sessions entry by mediator1").isEqualTo(before + 1);
@@ -116,35 +87,9 @@ class TasklistBrowserTest {
     @DisplayName("one dispute from registration to archive in the Tasklist alone, as clerk, triage, orgadmin, mediator1, court and visitor; "
             + "no English or engine words on the way")
     void wholeCaseInTheTasklist() throws Exception {
-        String chromium = System.getenv().getOrDefault("FENGQIAO_CHROMIUM", "/usr/bin/chromium");
-        requireOrSkip(new File(chromium).canExecute(), "chromium not found at " + chromium);
-        requireOrSkip(onPath("node"), "node is not on the PATH");
-        requireOrSkip(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
-                "playwright-core not installed: run npm ci in " + SCRIPT_DIR);
-
-        Path artifacts = ARTIFACTS.resolve("lifecycle");
-        Files.createDirectories(artifacts);
-        Path log = artifacts.resolve("tasklist-lifecycle.log");
-        Path resultFile = artifacts.resolve("result.json");
-        Files.deleteIfExists(resultFile);
-        ProcessBuilder node = new ProcessBuilder("node", "tasklist-lifecycle.js").directory(SCRIPT_DIR.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().put("BASE_URL", "http://localhost:" + port);
-        node.environment().put("ARTIFACTS", artifacts.toAbsolutePath().toString());
-        node.environment().put("SCREENSHOTS", Path.of("docs/screenshots").toAbsolutePath().toString());
-        node.environment().put("RESULT", resultFile.toAbsolutePath().toString());
-        node.environment().put("CHROMIUM", chromium);
-        node.environment().put("SERVER_NOW_MS", String.valueOf(TestClock.now().toEpochMilli()));
-        Process process = node.start();
-        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println("browser: " + output.strip());
-        assertThat(finished).as("browser script finished within 10 minutes").isTrue();
-        assertThat(process.exitValue()).as("browser script (screenshots in " + artifacts + "):\n" + output).isZero();
-
+        Path resultFile = BrowserScript.run("tasklist-lifecycle.js", port, "lifecycle", Map.of(
+                "SCREENSHOTS", BrowserScript.SCREENSHOTS.toAbsolutePath().toString(),
+                "SERVER_NOW_MS", String.valueOf(TestClock.now().toEpochMilli())), 10);
         JsonNode result = mapper.readTree(resultFile.toFile());
         String id = result.path("id").asText();
         JsonNode c = get("orgadmin", "/api/disputes/" + id);
@@ -165,21 +110,5 @@ class TasklistBrowserTest {
         if ("message".equals(result.path("courtStep").asText())) {
             System.out.println("NOTE: the model has no court task yet; the court's decision went through the API's message");
         }
-    }
-
-    private static void requireOrSkip(boolean present, String reason) {
-        if (present) {
-            return;
-        }
-        if (Boolean.parseBoolean(System.getenv("FENGQIAO_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException(reason + " and FENGQIAO_REQUIRE_BROWSER=true");
-        }
-        System.out.println("SKIPPED: " + reason);
-        Assumptions.abort(reason);
-    }
-
-    private static boolean onPath(String command) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
-        return dirs.stream().anyMatch(d -> new File(d, command).canExecute());
     }
 }

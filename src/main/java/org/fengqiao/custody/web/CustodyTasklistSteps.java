@@ -82,6 +82,10 @@ class CustodyTasklistSteps implements TasklistSteps {
             }
             return Optional.of(new Step(ref.formId(), forms.formJson(ref.formId()), null, null, options, defaults));
         }
+        if (CustodyProcesses.JUDGMENT_DELIVERY.equals(ref.processKey())) {
+            // a step of the case (its business key), not of one item: the form alone
+            return Optional.of(new Step(ref.formId(), forms.formJson(ref.formId()), null, null, options, defaults));
+        }
         PropertyItem item = items.find(ref.businessKey()).orElse(null);
         if (item == null) {
             return Optional.empty();
