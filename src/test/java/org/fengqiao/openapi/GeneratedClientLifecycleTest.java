@@ -44,10 +44,13 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code docs/openapi.json} (openapi-generator, {@code native} library, Jackson), HTTP Basic
  * credentials, a real port. The wage-arrears dispute goes from registration to the archive, a
  * seized item from registration through hand-over and storage to its destruction.
+ *
+ * <p>Shares the context of the webapp tests (same properties): a second context whose engine is also
+ * named "default" would take that name in the JVM's engine registry from under the webapps of the first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.generate-unique-process-engine-name=false",
-        "spring.datasource.url=jdbc:h2:mem:fengqiao-generated-client;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:fengqiao-webapp;DB_CLOSE_DELAY=-1"})
 @ActiveProfiles("test")
 class GeneratedClientLifecycleTest {
 
