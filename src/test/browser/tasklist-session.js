@@ -26,7 +26,7 @@ if (screenshots) fs.mkdirSync(screenshots, { recursive: true });
 /** English or engine words that must never be shown to the centre's staff. */
 const DENY = [/\bSelect\b/, /Field is required/, /ENGINE-\d+/, /Exception/, /\bCamunda\b/, /\bTasklist\b/, /\(v\.\s*\d/,
   /Camunda 8/, /迁移到/, /\bundefined\b/, /\bnull\b/, /\bNaN\b/, /\bDecember\b/, /\bSun\b.*\bMon\b/, /Cannot submit/,
-  /TaskListener/, /\bnot a field\b/, /Choose File/, /No file chosen/, /\b[AP]M\b/, /\brequired\b/, /\bValidation failed\b/, /\bForbidden\b/];
+  /TaskListener/, /\bnot a field\b/, /Choose File/, /No file chosen/, /\b[AP]M\b/, /\brequired\b/, /\bValidation failed\b/, /\bForbidden\b/, /\bdefault\b/];
 
 function shanghai(ms) {
   const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
