@@ -65,7 +65,9 @@ class TwoNodeClusterTest {
                 .profiles("test", "postgres")
                 // command-line arguments: they outrank application-postgres.yml
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresDatabase.USER,
-                        "--server.port=0", "--camunda.bpm.job-execution.enabled=true",
+                        // no webapps in the nodes: closing a node would clear the webapps' JVM-wide runtime delegates
+                        // from under the test suite's webapp context, which shares this JVM
+                        "--server.port=0", "--camunda.bpm.webapp.enabled=false", "--camunda.bpm.job-execution.enabled=true",
                         "--camunda.bpm.job-execution.wait-time-in-millis=200",
                         "--camunda.bpm.job-execution.max-wait=500",
                         "--camunda.bpm.job-execution.lock-time-in-millis=3000",
