@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -46,14 +47,22 @@ class AccessSeeds implements StartupStep {
     private final FilterService filters;
     private final TaskService tasks;
     private final ProcessEngineConfigurationImpl engine;
+    private final ManagementService management;
+
+    /**
+     * The engine property (ACT_GE_PROPERTY) saying that the open tasks of this database have had their
+     * supervision links and Chinese card names given once; tasks created since get both when created.
+     */
+    static final String TASK_LINKS_DONE = "fengqiao.open-task-links";
 
     AccessSeeds(RoleMatrix matrix, AuthorizationService authorizations, FilterService filters, TaskService tasks,
-                ProcessEngineConfigurationImpl engine) {
+                ProcessEngineConfigurationImpl engine, ManagementService management) {
         this.matrix = matrix;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.engine = engine;
+        this.management = management;
     }
 
     @Override
@@ -83,7 +92,7 @@ class AccessSeeds implements StartupStep {
         }
         int seeded = seedFilters(groups);
         int backfilled = backfillTaskAuthorizations();
-        int followed = engine.isAuthorizationEnabled() ? linkSupervisors() : 0;
+        int followed = engine.isAuthorizationEnabled() ? linkOpenTasksOnce() : 0;
         log.info("Access seeded: {} authorizations for {} role groups, {} Tasklist filters{}{}", grants, groups.size(),
                 seeded, backfilled == 0 ? "" : ", task authorizations for " + backfilled + " open tasks",
                 followed == 0 ? "" : ", supervisors linked to " + followed + " open tasks");
@@ -98,6 +107,22 @@ class AccessSeeds implements StartupStep {
         Map<String, Object> card = new LinkedHashMap<>();
         TaskCardVariables.CARD.forEach((processName, cardName) -> card.put(cardName, tasks.getVariable(taskId, processName)));
         tasks.setVariablesLocal(taskId, card);
+    }
+
+    /**
+     * Once per database, in one transaction with the property that records it: a database carried over
+     * has open tasks created before 督办员 could follow them and before the cards had Chinese names. Every
+     * later start skips this walk over all open tasks (several queries each).
+     */
+    private int linkOpenTasksOnce() {
+        if (management.getProperties().containsKey(TASK_LINKS_DONE)) {
+            return 0;
+        }
+        return engine.getCommandExecutorTxRequired().execute(context -> {
+            int linked = linkSupervisors();
+            management.setProperty(TASK_LINKS_DONE, java.time.Instant.now().toString());
+            return linked;
+        });
     }
 
     /**

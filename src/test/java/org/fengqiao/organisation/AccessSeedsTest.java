@@ -39,6 +39,7 @@ class AccessSeedsTest {
     @Autowired FilterService filters;
     @Autowired IdentityService identity;
     @Autowired org.camunda.bpm.engine.TaskService tasks;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
 
     private List<String> groupsOf(String user) {
         return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
@@ -127,8 +128,14 @@ class AccessSeedsTest {
         assertThat(supervisionLinks(task.getId())).isEmpty();
 
         seeds.run();
+        assertThat(supervisionLinks(task.getId())).as("the walk over open tasks is done once per database, not at every start")
+                .isEmpty();
+
+        management.deleteProperty(AccessSeeds.TASK_LINKS_DONE); // a database carried over from before the links
+        seeds.run();
 
         assertThat(supervisionLinks(task.getId())).containsExactlyInAnyOrderElementsOf(supervisors);
+        assertThat(management.getProperties()).containsKey(AccessSeeds.TASK_LINKS_DONE);
         String supervisor = supervisors.get(0);
         assertThat(authorizations.isUserAuthorized("someone", List.of(supervisor), Permissions.READ, Resources.TASK, task.getId())).isTrue();
         assertThat(authorizations.isUserAuthorized("someone", List.of(supervisor), Permissions.UPDATE, Resources.TASK, task.getId()))
