@@ -2,11 +2,9 @@ package org.fengqiao.custody.process;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.fengqiao.custody.CustodyManagement;
 import org.fengqiao.custody.ItemStatus;
 import org.fengqiao.shared.Caller;
@@ -28,9 +26,9 @@ import org.springframework.stereotype.Component;
  *       caller's role and agency, the item's status); a refusal names the form's 财物 field in Chinese, since an
  *       item the caller may not act on is no choice of the picker;</li>
  *   <li>the business key is the item's id, whatever the starter sent, and {@code itemId} the process-owned copy;</li>
- *   <li>the submitted fields travel on as transient variables, as the API's body does: the request's service step
- *       reads them with the same domain call as the API (its checks, its field errors) and nothing of the raw
- *       submission is stored.</li>
+ *   <li>the request's service step then reads the submitted fields with the same domain call as the API (its
+ *       checks, its field errors, recorded for the engine's REST door) and removes them: only the process's own
+ *       variables stay. A refusal rolls the whole start back — no instance, no ledger entry.</li>
  * </ul>
  * An instance started by {@link CustodyProcessGateway#start} (the REST door, which has checked already) is left alone.
  */
@@ -93,14 +91,6 @@ class CustodyRequestStart implements ExecutionListener {
                     status.name()) + "”，不能办理此项申请 (not allowed in status " + status + ")");
         }
         execution.setProcessBusinessKey(itemId);
-        // the form's fields become transient, as the API's body: read by the service step, never stored
-        ProcessSteps.keepOnly(execution, Set.of());
-        submitted.remove(CustodyProcesses.ITEM_ID);
-        submitted.forEach((name, value) -> {
-            if (value != null) {
-                execution.setVariable(name, Variables.untypedValue(value, true));
-            }
-        });
         execution.setVariable(CustodyProcesses.ITEM_ID, itemId);
     }
 }
