@@ -509,6 +509,17 @@ class CustodyTasklistDoorTest {
         String itemNo = get("officer1", "/api/property-items/" + stored).path("itemNo").asText();
         String caseNo = get("officer1", "/api/property-cases/" + caseId).path("agencyCaseNo").asText();
 
+        // every request's start event shows the product's embedded form, deployed with the process
+        for (var request : org.fengqiao.custody.process.CustodyProcesses.REQUESTS.entrySet()) {
+            String key = request.getKey();
+            assertThat(get("admin", "/engine-rest/process-definition/key/" + key + "/startForm").path("key").asText())
+                    .isEqualTo("embedded:deployment:custody/forms/" + request.getValue().formId() + ".html");
+            ResponseEntity<String> html = call("admin", HttpMethod.GET,
+                    "/engine-rest/process-definition/key/" + key + "/deployed-start-form", null);
+            assertThat(html.getStatusCode().value()).as(key).isEqualTo(200);
+            assertThat(html.getBody()).contains("fengqiaoStep");
+        }
+
         JsonNode form = get("officer1", "/api/tasklist/start-forms/property-loan");
         assertThat(form.path("formId").asText()).isEqualTo("property-loan-request");
         List<String> offered = values(form.path("options").path("itemId"));
