@@ -616,6 +616,30 @@ class CustodyTasklistDoorTest {
     }
 
     @Test
+    @DisplayName("启动流程 远程示证 by the custodian (the API lets custodians record it for any stored item): recorded, the item stays in its zone")
+    void remoteDisplayByTheCustodian() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+        String itemId = storedItem("officer1", caseId, "监控硬盘");
+        ResponseEntity<String> started = request("custodian", "property-remote-display", Map.of("itemId", itemId,
+                "requestingAgencyId", "rz-court", "scheduledAt", local(java.time.Duration.ofHours(3)),
+                "recordingHash", "示证录像 2026-12-04 第1段"));
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        assertThat(json(started).path("businessKey").asText()).isEqualTo(itemId);
+        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+        JsonNode last = get("admin", "/api/property-items/" + itemId + "/ledger");
+        JsonNode entry = last.get(last.size() - 1);
+        assertThat(entry.path("actor").asText()).isEqualTo("custodian");
+        assertThat(entry.path("details").toString()).contains("rz-court");
+        // an unknown agency is refused on its field, as by the API
+        ResponseEntity<String> unknown = request("custodian", "property-remote-display", Map.of("itemId", itemId,
+                "requestingAgencyId", "no-such-agency", "scheduledAt", local(java.time.Duration.ofHours(3)),
+                "recordingHash", "示证录像"));
+        assertThat(unknown.getStatusCode().value()).as(unknown.getBody()).isEqualTo(422);
+        assertThat(fields(json(unknown))).containsExactly("requestingAgencyId");
+        assertThat(get("admin", "/api/property-items/" + itemId + "/ledger")).hasSize(last.size());
+    }
+
+    @Test
     @DisplayName("启动流程 refusals: a role without the right 403; an item out of scope or in a wrong status, a bad date, an undeclared field — 422 in Chinese naming the field, nothing stored")
     void requestRefusals() throws Exception {
         String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
