@@ -35,13 +35,6 @@ import org.springframework.stereotype.Component;
 @Component("custodyRequestStart")
 class CustodyRequestStart implements ExecutionListener {
 
-    private static final Map<String, String> STATUS = Map.ofEntries(Map.entry("PENDING_HANDOVER", "待移交"),
-            Map.entry("HANDOVER_INSPECTION", "交接查验"), Map.entry("REGISTERED_NOT_HELD", "登记在册(不在库)"),
-            Map.entry("IN_STORAGE", "在库保管"), Map.entry("LOAN_REQUESTED", "调用申请中"), Map.entry("ON_LOAN", "调用中"),
-            Map.entry("IN_TRANSFER", "移送中"), Map.entry("DISPOSAL_REQUESTED", "处置申请中"),
-            Map.entry("DISPOSAL_APPROVED", "处置审批通过"), Map.entry("DISPOSED", "已处置"),
-            Map.entry("EXCEPTION_DAMAGED_OR_LOST", "毁损/灭失"));
-
     private final CustodyManagement management;
     private final ProcessSteps steps;
     private final StepForms forms;
@@ -87,8 +80,8 @@ class CustodyRequestStart implements ExecutionListener {
             throw ValidationException.of(CustodyProcesses.ITEM_ID, e.getMessage());
         } catch (IllegalTransitionException e) {
             ItemStatus status = management.visibleItem(caller, itemId).status();
-            throw ValidationException.of(CustodyProcesses.ITEM_ID, "该财物当前状态为“" + STATUS.getOrDefault(status.name(),
-                    status.name()) + "”，不能办理此项申请 (not allowed in status " + status + ")");
+            throw ValidationException.of(CustodyProcesses.ITEM_ID, "该财物当前状态为“" + status.label()
+                    + "”，不能办理此项申请 (not allowed in status " + status + ")");
         }
         execution.setProcessBusinessKey(itemId);
         execution.setVariable(CustodyProcesses.ITEM_ID, itemId);
