@@ -1,7 +1,8 @@
 // One seized item in the Chinese Tasklist alone, as each role does it: officer1 registers it (启动流程 →
 // 涉案财物登记入库, the 财物登记 start form: the case and the sealing officers picked from lists, the photo
 // chosen as a file and only its SHA-256 submitted) and hands it over (the custody centre preselected);
-// the custodian inspects it (the zone picked from a list). Nobody types a code or an id. Every page's
+// the custodian inspects it (the zone and its shelf position picked from lists); officer1 requests a loan of it
+// (启动流程 → 涉案财物调用, the item picked) and the department head approves it. Nobody types a code or an id. Every page's
 // visible text is checked against a deny-list of English and engine words. Screenshots go to ARTIFACTS
 // (and SCREENSHOTS, e.g. docs/screenshots).
 //
@@ -69,11 +70,37 @@ const { open, apiGet, shanghai } = require('./tasklist-session');
     await claimIfNeeded();
     await choose('result', '相符，入库');
     await choose('zoneId', '贵重物品保险库');
-    await fill('location', 'V-01');
+    // the shelf position: one of the chosen zone's positions, picked
+    const positions = await field('location').locator('option').allInnerTexts();
+    if (positions.some(p => /^A-/.test(p))) throw new Error('positions of another zone offered: ' + positions.join(' '));
+    await choose('location', 'V-01');
     await fill('condition', '封存完好');
     await s.page.locator('.fq-tabs a', { hasText: '财物台账' }).click().catch(() => {});
     await shot('custody-inspection', true);
     await complete('inspection');
+
+    // 4. officer1: 启动流程 → 涉案财物调用, the item picked (财物编号 名称（案号）), the return time to the minute
+    await login('officer1');
+    await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
+    const loanDefinition = s.page.locator('.modal-dialog a', { hasText: '涉案财物调用' }).first();
+    await loanDefinition.waitFor({ timeout: 30000 });
+    await loanDefinition.click();
+    await s.page.waitForSelector('.fq-step .fq-field-itemId select', { timeout: 60000 });
+    const caseNo = process.env.CASE_LABEL.split(' ')[0];
+    await choose('itemId', result.itemNo + ' 黄金项链（浏览器测试）（' + caseNo + '）');
+    await fill('reason', '带往现场辨认');
+    await fill('plannedReturnAt', shanghai(s.serverNow() + 2 * 24 * 3600 * 1000).local);
+    await shot('custody-loan-request-form', true);
+    await complete('loan-request');
+
+    // 5. depthead: 审批调用申请 in the group's tasks
+    await login('depthead');
+    await openTask('审批调用申请', '本组待办');
+    await claimIfNeeded();
+    await choose('approved', '同意');
+    await fill('reason', '同意调用，按时归还');
+    await shot('custody-loan-approval', true);
+    await complete('loan-approval');
     console.log('custody lifecycle done: ' + result.steps.join(', '));
   });
 })().catch(e => {

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * <p>What is deliberately <em>not</em> granted: READ or READ_TASK on tasks and process definitions
  * for any role. A user sees a task only through the engine's default task authorizations, created
  * when the process names them candidate user, member of a candidate group or assignee. Nobody but
- * admins holds CREATE_INSTANCE, so the Tasklist starts no process.
+ * admins holds CREATE_INSTANCE except for the start forms listed in roles.yml, whose start listeners
+ * register or request through the domain with the REST facade's checks.
  */
 @Component
 @Order(15)

@@ -459,4 +459,259 @@ class CustodyTasklistDoorTest {
         assertThat(counted.path("inventory").path("foundItemNos")).extracting(JsonNode::asText).contains("账外-0001");
         assertThat(counted.path("exceptions")).extracting(e -> e.path("kind").asText()).containsExactly("UNEXPECTED_AT_INVENTORY");
     }
+
+    // --- the item requests' start forms (启动流程: 调用、移送、处置申请 …) ------------------------------------
+
+    /** A request's start form submitted as the Tasklist does, with a forged business key the listener replaces. */
+    private ResponseEntity<String> request(String user, String processKey, Map<String, Object> values) {
+        Map<String, Object> body = new HashMap<>(variables(values));
+        body.put("businessKey", "forged-key");
+        return call(user, HttpMethod.POST, "/engine-rest/process-definition/key/" + processKey + "/submit-form", body);
+    }
+
+    /** An item registered through the start form by {@code user} and stored by the custodian (through the API). */
+    private String storedItem(String user, String caseId, String name) throws Exception {
+        Map<String, Object> form = valuable(caseId);
+        form.put("category", "GENERAL");
+        form.put("name", name);
+        if (!user.equals("officer1")) {
+            form.put("sealedBy", "");
+            form.put("photoHashes", "");
+        }
+        ResponseEntity<String> started = startForm(user, form);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        String itemId = json(started).path("businessKey").asText();
+        ok(user, HttpMethod.POST, "/api/property-items/" + itemId + "/handover", Map.of("centreId", "rz-custody"));
+        ok("custodian", HttpMethod.POST, "/api/property-items/" + itemId + "/inspection", Map.of("result", "PASS",
+                "zoneId", "zone-ordinary", "location", "A-01-02"));
+        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+        return itemId;
+    }
+
+    /** The Tasklist's local date-time, to the minute (what the embedded form submits). */
+    private static String local(java.time.Duration fromNow) {
+        return TestClock.now().plus(fromNow).atOffset(ZoneOffset.ofHours(8)).withSecond(0).withNano(0).toLocalDateTime()
+                .toString();
+    }
+
+    private List<String> ledgerEvents(String itemId) throws Exception {
+        List<String> events = new ArrayList<>();
+        get("admin", "/api/property-items/" + itemId + "/ledger").forEach(e -> events.add(e.path("eventType").asText()));
+        return events;
+    }
+
+    @Test
+    @DisplayName("启动流程 调用: the picker offers the items the caller may request now (财物编号 名称（案号）); custodians and other agencies get none of them")
+    void requestPickerOffersOnlyAllowedItems() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+        String stored = storedItem("officer1", caseId, "银色笔记本电脑");
+        String pending = json(startForm("officer1", valuable(caseId))).path("businessKey").asText();
+        String itemNo = get("officer1", "/api/property-items/" + stored).path("itemNo").asText();
+        String caseNo = get("officer1", "/api/property-cases/" + caseId).path("agencyCaseNo").asText();
+
+        // every request's start event shows the product's embedded form, deployed with the process
+        for (var request : org.fengqiao.custody.process.CustodyProcesses.REQUESTS.entrySet()) {
+            String key = request.getKey();
+            assertThat(get("admin", "/engine-rest/process-definition/key/" + key + "/startForm").path("key").asText())
+                    .isEqualTo("embedded:deployment:custody/forms/" + request.getValue().formId() + ".html");
+            ResponseEntity<String> html = call("admin", HttpMethod.GET,
+                    "/engine-rest/process-definition/key/" + key + "/deployed-start-form", null);
+            assertThat(html.getStatusCode().value()).as(key).isEqualTo(200);
+            assertThat(html.getBody()).contains("fengqiaoStep");
+        }
+
+        JsonNode form = get("officer1", "/api/tasklist/start-forms/property-loan");
+        assertThat(form.path("formId").asText()).isEqualTo("property-loan-request");
+        List<String> offered = values(form.path("options").path("itemId"));
+        assertThat(offered).contains(stored).doesNotContain(pending);
+        assertThat(form.path("options").path("itemId").toString()).contains(itemNo + " 银色笔记本电脑（" + caseNo + "）");
+        // the form renders the Camunda Form: its date-time is a date-time widget, the item a picker
+        assertThat(form.path("form").toString()).contains("\"type\":\"datetime\"");
+        // the pending item is offered where its status allows: the hand-over exceptions
+        assertThat(values(get("officer1", "/api/tasklist/start-forms/property-handover-deferral").path("options")
+                .path("itemId"))).contains(pending).doesNotContain(stored);
+        // a custodian requests no loan, another agency's officers do not see the police's items
+        assertThat(values(get("custodian", "/api/tasklist/start-forms/property-loan").path("options").path("itemId"))).isEmpty();
+        assertThat(values(get("ccdi", "/api/tasklist/start-forms/property-loan").path("options").path("itemId")))
+                .doesNotContain(stored, pending);
+        // but a custodian records a remote display of any stored item
+        assertThat(values(get("custodian", "/api/tasklist/start-forms/property-remote-display").path("options")
+                .path("itemId"))).contains(stored);
+        // the agencies are picked by name
+        JsonNode transfer = get("officer1", "/api/tasklist/start-forms/property-transfer");
+        assertThat(values(transfer.path("options").path("toAgencyId"))).contains("rz-procuratorate", "rz-court")
+                .doesNotContain("rz-custody");
+        assertThat(transfer.path("options").path("toAgencyId").toString()).contains("人民检察院");
+    }
+
+    @Test
+    @DisplayName("启动流程 调用 → 审批 → 归还: requested from the start form as via POST …/loan-request; business key = the item; cards on every task")
+    void loanRequestedFromTheStartForm() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+        String itemId = storedItem("officer1", caseId, "作案用撬棍");
+        String plannedReturn = local(java.time.Duration.ofDays(2));
+
+        ResponseEntity<String> started = request("officer1", "property-loan", Map.of("itemId", itemId,
+                "reason", "带往现场辨认", "plannedReturnAt", plannedReturn));
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        assertThat(json(started).path("businessKey").asText()).as("business key = the item").isEqualTo(itemId);
+        String pid = json(started).path("id").asText();
+
+        JsonNode item = get("officer1", "/api/property-items/" + itemId);
+        assertThat(item.path("status").asText()).isEqualTo("LOAN_REQUESTED");
+        assertThat(item.path("loan").path("requestedBy").asText()).isEqualTo("officer1");
+        assertThat(item.path("loan").path("reason").asText()).isEqualTo("带往现场辨认");
+        assertThat(java.time.OffsetDateTime.parse(item.path("loan").path("plannedReturnAt").asText())
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime().toString())
+                .as("the local time, to the minute, in the calendar's zone").isEqualTo(plannedReturn);
+        assertThat(ledgerEvents(itemId)).last().isEqualTo("LOAN_REQUEST");
+        // only the process's own variables stay; the form's fields were read and dropped
+        assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("reason", "plannedReturnAt")
+                .containsEntry("itemId", itemId).containsKeys("approverGroup", "loanDueAt");
+
+        Task approval = task(itemId, "UserTask_ApproveLoan");
+        assertThat(approval.getProcessInstanceId()).isEqualTo(pid);
+        assertThat(taskService.getVariablesLocal(approval.getId())).containsEntry("状态", "调用申请中")
+                .containsEntry("财物名称", "作案用撬棍").containsEntry("财物编号", item.path("itemNo").asText());
+        assertThat(submit("officer1", approval, Map.of("approved", "true")).getStatusCode().value())
+                .as("the requester is no approver").isEqualTo(403);
+        submitted("depthead", approval, Map.of("approved", "true", "reason", "同意"));
+        assertThat(status(itemId)).isEqualTo("ON_LOAN");
+        Task back = task(itemId, "UserTask_InspectReturn");
+        assertThat(taskService.getVariablesLocal(back.getId())).containsEntry("状态", "调用中");
+        submitted("custodian", back, Map.of("condition", "INTACT", "notes", "完好归还"));
+        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+        assertThat(ledgerEvents(itemId)).containsSubsequence("LOAN_REQUEST", "LOAN_OUT", "LOAN_RETURN");
+    }
+
+    @Test
+    @DisplayName("启动流程 移送 and 处置申请 from the start forms: the item moves and is disposed of as via the API, the receiving agency signs in the Tasklist")
+    void transferAndDisposalFromTheStartForms() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+        String moved = storedItem("officer1", caseId, "涉案手提箱");
+        ResponseEntity<String> transfer = request("officer2", "property-transfer", Map.of("itemId", moved,
+                "toAgencyId", "rz-procuratorate", "mode", "PHYSICAL"));
+        assertThat(transfer.getStatusCode().value()).as(transfer.getBody()).isEqualTo(200);
+        JsonNode inTransfer = get("officer2", "/api/property-items/" + moved);
+        assertThat(inTransfer.path("status").asText()).isEqualTo("IN_TRANSFER");
+        Task receipt = task(moved, "UserTask_ReceiveTransfer");
+        assertThat(taskService.getVariablesLocal(receipt.getId())).containsEntry("状态", "移送中");
+        assertThat(submit("officer1", receipt, Map.of("notes", "签收")).getStatusCode().value())
+                .as("the sending agency does not sign").isEqualTo(403);
+        submitted("prosecutor", receipt, Map.of("notes", "已签收"));
+        assertThat(status(moved)).isEqualTo("IN_STORAGE");
+        assertThat(ledgerEvents(moved)).containsSubsequence("TRANSFER_OUT", "TRANSFER_IN");
+
+        String released = storedItem("officer1", caseId, "与案件无关的钱包");
+        ResponseEntity<String> disposal = request("officer1", "property-disposal", Map.of("itemId", released,
+                "disposalType", "RELEASE_UNRELATED", "legalBasisDocNo", "日东公（刑）解字〔2026〕9号"));
+        assertThat(disposal.getStatusCode().value()).as(disposal.getBody()).isEqualTo(200);
+        JsonNode requested = get("officer1", "/api/property-items/" + released);
+        assertThat(requested.path("status").asText()).isEqualTo("DISPOSAL_REQUESTED");
+        assertThat(requested.path("disposal").path("requestedBy").asText()).isEqualTo("officer1");
+        Task approve = task(released, "UserTask_ApproveDisposal");
+        assertThat(taskService.getVariablesLocal(approve.getId())).containsEntry("状态", "处置申请中");
+        submitted(requested.path("disposal").path("approverRole").asText(), approve, Map.of("approved", "true"));
+        assertThat(status(released)).isEqualTo("DISPOSAL_APPROVED");
+    }
+
+    @Test
+    @DisplayName("启动流程 远程示证 by the custodian (the API lets custodians record it for any stored item): recorded, the item stays in its zone")
+    void remoteDisplayByTheCustodian() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+        String itemId = storedItem("officer1", caseId, "监控硬盘");
+        ResponseEntity<String> started = request("custodian", "property-remote-display", Map.of("itemId", itemId,
+                "requestingAgencyId", "rz-court", "scheduledAt", local(java.time.Duration.ofHours(3)),
+                "recordingHash", "示证录像 2026-12-04 第1段"));
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        assertThat(json(started).path("businessKey").asText()).isEqualTo(itemId);
+        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+        JsonNode last = get("admin", "/api/property-items/" + itemId + "/ledger");
+        JsonNode entry = last.get(last.size() - 1);
+        assertThat(entry.path("actor").asText()).isEqualTo("custodian");
+        assertThat(entry.path("details").toString()).contains("rz-court");
+        // an unknown agency is refused on its field, as by the API
+        ResponseEntity<String> unknown = request("custodian", "property-remote-display", Map.of("itemId", itemId,
+                "requestingAgencyId", "no-such-agency", "scheduledAt", local(java.time.Duration.ofHours(3)),
+                "recordingHash", "示证录像"));
+        assertThat(unknown.getStatusCode().value()).as(unknown.getBody()).isEqualTo(422);
+        assertThat(fields(json(unknown))).containsExactly("requestingAgencyId");
+        assertThat(get("admin", "/api/property-items/" + itemId + "/ledger")).hasSize(last.size());
+    }
+
+    @Test
+    @DisplayName("启动流程 refusals: a role without the right 403; an item out of scope or in a wrong status, a bad date, an undeclared field — 422 in Chinese naming the field, nothing stored")
+    void requestRefusals() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+        String itemId = storedItem("officer1", caseId, "红色行李箱");
+        String pending = json(startForm("officer1", valuable(caseId))).path("businessKey").asText();
+        String ccdiCase = openCase("ccdi", "rz-ccdi", List.of("ccdi", "ccdi2"));
+        String ccdiItem = storedItem("ccdi", ccdiCase, "纪委扣押账册");
+        Map<String, Object> loan = new HashMap<>(Map.of("itemId", itemId, "reason", "辨认",
+                "plannedReturnAt", local(java.time.Duration.ofDays(1))));
+        List<String> before = ledgerEvents(itemId);
+
+        // roles without the right: the engine refuses the start (no CREATE_INSTANCE)
+        for (String user : List.of("custodian", "mediator1", "agencyhead")) {
+            ResponseEntity<String> r = request(user, "property-loan", loan);
+            assertThat(r.getStatusCode().value()).as(user + " → " + r.getBody()).isEqualTo(403);
+        }
+        // an item of another agency, an item that is not stored, an item that does not exist: refused on the picker
+        for (String other : List.of(ccdiItem, pending, "no-such-item")) {
+            Map<String, Object> wrong = new HashMap<>(loan);
+            wrong.put("itemId", other);
+            ResponseEntity<String> r = request("officer1", "property-loan", wrong);
+            assertThat(r.getStatusCode().value()).as(other + " → " + r.getBody()).isEqualTo(422);
+            JsonNode problem = json(r);
+            assertThat(fields(problem)).containsExactly("itemId");
+            assertThat(problem.path("errors").get(0).path("message").asText()).containsPattern("\\p{IsHan}")
+                    .doesNotContain("ENGINE-");
+        }
+        Map<String, Object> wrongStatus = new HashMap<>(loan);
+        wrongStatus.put("itemId", pending);
+        assertThat(json(request("officer1", "property-loan", wrongStatus)).path("errors").get(0).path("message").asText())
+                .contains("待移交");
+        // the domain's own checks, through the same call as the API: a return time in the past, a malformed one
+        Map<String, Object> past = new HashMap<>(loan);
+        past.put("plannedReturnAt", local(java.time.Duration.ofDays(-1)));
+        ResponseEntity<String> r = request("officer1", "property-loan", past);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(422);
+        assertThat(fields(json(r))).containsExactly("plannedReturnAt");
+        past.put("plannedReturnAt", "明天上午");
+        assertThat(fields(json(request("officer1", "property-loan", past)))).containsExactly("plannedReturnAt");
+        // a field the start form does not declare (here: the approver's group) is refused
+        Map<String, Object> forged = new HashMap<>(loan);
+        forged.put("approverGroup", "rz-police-officer");
+        ResponseEntity<String> smuggled = request("officer1", "property-loan", forged);
+        assertThat(smuggled.getStatusCode().value()).as(smuggled.getBody()).isEqualTo(422);
+        assertThat(fields(json(smuggled))).containsExactly("approverGroup");
+        // starting past the start event or without its listeners is refused
+        ResponseEntity<String> skipped = call("officer1", HttpMethod.POST, "/engine-rest/process-definition/key/property-loan/start",
+                Map.of("businessKey", itemId, "skipCustomListeners", true, "variables", Map.of()));
+        assertThat(skipped.getStatusCode().value()).as(skipped.getBody()).isEqualTo(403);
+        // nothing stored: no status changed, no ledger entry, no instance
+        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+        assertThat(status(pending)).isEqualTo("PENDING_HANDOVER");
+        assertThat(status(ccdiItem)).isEqualTo("IN_STORAGE");
+        assertThat(ledgerEvents(itemId)).isEqualTo(before);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("property-loan")
+                .processInstanceBusinessKey(itemId).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("property-loan")
+                .processInstanceBusinessKey("forged-key").count()).isZero();
+    }
+
+    @Test
+    @DisplayName("交接查验: the shelf position is picked among the chosen zone's positions")
+    void shelfPositionsOfTheZone() throws Exception {
+        String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
+        String itemId = json(startForm("officer1", valuable(caseId))).path("businessKey").asText();
+        ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/handover", Map.of("centreId", "rz-custody"));
+        JsonNode step = get("custodian", "/api/tasklist/tasks/" + task(itemId, "UserTask_InspectHandover").getId());
+        JsonNode locations = step.path("options").path("location");
+        assertThat(values(locations)).contains("A-01-01", "V-01");
+        locations.forEach(l -> assertThat(l.path("data").path("zoneId").asText()).as(l.toString())
+                .isEqualTo(l.path("value").asText().startsWith("A-") ? "zone-ordinary"
+                        : l.path("data").path("zoneId").asText()));
+        assertThat(locations.toString()).contains("{\"value\":\"V-01\",\"label\":\"V-01\",\"data\":{\"zoneId\":\"zone-valuables\"}}");
+    }
 }

@@ -78,14 +78,38 @@ class AccessSeedsTest {
                 ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "property-loan")).isFalse();
         assertThat(authorizations.isUserAuthorized("mediator1", groupsOf("mediator1"),
                 ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, "dispute-mediation")).isFalse();
-        // 启动流程 财物登记: the roles that register property start property-intake (its start form), nothing else of custody
+        // 启动流程 财物登记: the roles that register property start property-intake (its start form)
         for (String user : List.of("officer1", "depthead", "ccdi", "custodian", "agencyhead", "clerk")) {
             boolean registers = List.of("officer1", "depthead", "ccdi").contains(user);
             assertThat(authorizations.isUserAuthorized(user, groupsOf(user), ProcessDefinitionPermissions.CREATE_INSTANCE,
                     Resources.PROCESS_DEFINITION, "property-intake")).as(user + " starts property-intake").isEqualTo(registers);
-            assertThat(authorizations.isUserAuthorized(user, groupsOf(user), ProcessDefinitionPermissions.CREATE_INSTANCE,
-                    Resources.PROCESS_DEFINITION, "property-disposal")).as(user + " starts property-disposal").isFalse();
         }
+    }
+
+    @Test
+    @DisplayName("启动流程 of an item request (调用、移送、处置申请 …): CREATE_INSTANCE for exactly the roles roles.yml lets make the request")
+    void itemRequestsStartedByTheRolesThatMakeThem() {
+        for (RoleMatrix.RoleEntry role : matrix.roles()) {
+            if (role.group().equals(Role.ADMIN.groupId())) {
+                continue;
+            }
+            Set<String> actions = new HashSet<>();
+            role.custody().forEach(g -> actions.add(g.action()));
+            org.fengqiao.custody.process.CustodyProcesses.REQUESTS.forEach((processKey, request) -> assertThat(
+                    authorizations.isUserAuthorized("nobody", List.of(role.group()),
+                            ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, processKey))
+                    .as(role.group() + " starts " + processKey).isEqualTo(actions.contains(request.action())));
+            // the processes the system starts itself are nobody's to start
+            for (String own : List.of("property-measure-period", "property-judgment-delivery", "property-inventory")) {
+                assertThat(authorizations.isUserAuthorized("nobody", List.of(role.group()),
+                        ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, own))
+                        .as(role.group() + " starts " + own).isFalse();
+            }
+        }
+        assertThat(authorizations.isUserAuthorized("custodian", groupsOf("custodian"),
+                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "property-loan")).isFalse();
+        assertThat(authorizations.isUserAuthorized("officer1", groupsOf("officer1"),
+                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "property-disposal")).isTrue();
     }
 
     @Test

@@ -42,9 +42,10 @@ public class CustodyProcessGateway {
 
     /**
      * Starts a custody process as the caller, after {@code CustodyAccess} allowed the request. The
-     * engine's CREATE_INSTANCE check is skipped: the roles hold that permission only for
-     * property-intake, whose start form registers through the domain (CustodyRegistration), so
-     * that nobody starts the other custody processes from the Tasklist, around the REST facade's rules.
+     * engine's CREATE_INSTANCE check is skipped: the roles hold that permission only for the processes
+     * whose start forms go through the domain (property-intake: CustodyRegistration; the item requests:
+     * CustodyRequestStart), and the timers' and the system's own starts (measure period, judgment
+     * delivery, inventory) are nobody's to start from the Tasklist.
      */
     public String start(String processKey, String businessKey, Map<String, Object> variables, Caller caller) {
         Boolean outer = STARTING.get();

@@ -90,6 +90,26 @@ public final class CustodyProcesses {
     /** The start form of property-intake (启动流程: 财物登记). */
     public static final String REGISTRATION_FORM = "property-registration";
 
+    /** An item request the Tasklist's 启动流程 starts: the REST action it is and the start form it shows. */
+    public record Request(String action, String formId) {
+    }
+
+    /**
+     * The requests on one item that the Tasklist starts from 启动流程 (each process's start form), by process
+     * key: the same action as {@code POST /api/property-items/{id}/<action>}, its checks and roles.
+     */
+    public static final java.util.Map<String, Request> REQUESTS = java.util.Map.of(
+            LOAN, new Request("loan-request", "property-loan-request"),
+            TRANSFER, new Request("transfer", "property-transfer-request"),
+            REMOTE_DISPLAY, new Request("remote-display", "property-remote-display"),
+            DISPOSAL, new Request("disposal-request", "property-disposal-request"),
+            REFUND, new Request("refund", "property-refund"),
+            HANDOVER_DEFERRAL, new Request("handover-deferral", "property-handover-deferral"),
+            HANDOVER_DISPOSAL, new Request("handover-disposal", "property-handover-disposal"),
+            MEASURE_APPRAISAL, new Request("measure-appraisal", "property-measure-appraisal"),
+            MEASURE_EXTENSION, new Request("measure-extension", "property-measure-extension"),
+            LOAN_EXTENSION, new Request("loan-extension", "property-loan-extension"));
+
     /** The variables the custody processes keep themselves; a completion may carry only these and its form's fields. */
     public static final java.util.Set<String> PROCESS_OWNED = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             ITEM_ID, INVENTORY_ID, HELD,

@@ -17,6 +17,7 @@ import org.fengqiao.custody.TransferMode;
 import org.fengqiao.organisation.Role;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.ForbiddenException;
+import org.fengqiao.shared.process.ProcessSteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,18 +37,30 @@ class CustodyServiceStep implements JavaDelegate {
     private final CustodyAccess access;
     private final CustodyProcessGateway gateway;
     private final CustodyCards cards;
+    private final org.fengqiao.calendar.WorkingCalendar calendar;
 
     CustodyServiceStep(CustodyManagement management, CustodyAccess access,
-                       @org.springframework.context.annotation.Lazy CustodyProcessGateway gateway, CustodyCards cards) {
+                       @org.springframework.context.annotation.Lazy CustodyProcessGateway gateway, CustodyCards cards,
+                       org.fengqiao.calendar.WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.cards = cards;
         this.management = management;
         this.access = access;
         this.gateway = gateway;
     }
 
+    /**
+     * A refusal is recorded ({@link ProcessSteps#recordingRefusals}) so that a request started from the Tasklist's
+     * 启动流程 through the engine's REST door answers with the domain's problem (422 naming the form's field in
+     * Chinese, 403, 409), as the API does.
+     */
     @Override
     public void execute(DelegateExecution execution) {
-        CustodyVariables v = new CustodyVariables(execution);
+        ProcessSteps.recordingRefusals(() -> step(execution));
+    }
+
+    private void step(DelegateExecution execution) {
+        CustodyVariables v = new CustodyVariables(execution, calendar.zone());
         // the item (or inventory) is the process instance's business key, never a variable a user can rewrite
         String itemId = execution.getProcessBusinessKey();
         switch (execution.getCurrentActivityId()) {

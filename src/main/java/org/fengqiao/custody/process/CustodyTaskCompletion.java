@@ -36,8 +36,11 @@ class CustodyTaskCompletion implements TaskListener {
     private final CustodyAccess access;
     private final StepForms forms;
     private final CustodyCards cards;
+    private final org.fengqiao.calendar.WorkingCalendar calendar;
 
-    CustodyTaskCompletion(CustodyManagement management, CustodyAccess access, StepForms forms, CustodyCards cards) {
+    CustodyTaskCompletion(CustodyManagement management, CustodyAccess access, StepForms forms, CustodyCards cards,
+                          org.fengqiao.calendar.WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.cards = cards;
         this.forms = forms;
         this.management = management;
@@ -53,7 +56,8 @@ class CustodyTaskCompletion implements TaskListener {
     }
 
     private void handle(DelegateTask task) {
-        CustodyVariables v = new CustodyVariables(task);
+        // the Tasklist submits local date-times (to the minute); the API ISO-8601 with offset
+        CustodyVariables v = new CustodyVariables(task, calendar.zone());
         DelegateExecution execution = task.getExecution();
         Caller caller = actor(task);
         // the item (or inventory) is the process instance's business key, never a variable a user can rewrite

@@ -18,9 +18,16 @@ import org.fengqiao.shared.ValidationException;
 final class CustodyVariables {
 
     private final VariableScope scope;
+    /** where a date-time without offset lies (the Tasklist's form submits local times, to the minute) */
+    private final ZoneId zone;
 
     CustodyVariables(VariableScope scope) {
+        this(scope, null);
+    }
+
+    CustodyVariables(VariableScope scope, ZoneId zone) {
         this.scope = scope;
+        this.zone = zone;
     }
 
     String string(String name) {
@@ -62,6 +69,13 @@ final class CustodyVariables {
         try {
             return OffsetDateTime.parse(s);
         } catch (DateTimeParseException e) {
+            if (zone != null) {
+                try {
+                    return java.time.LocalDateTime.parse(s.replace(' ', 'T')).atZone(zone).toOffsetDateTime();
+                } catch (DateTimeParseException local) {
+                    throw ValidationException.of(name, "请按“年-月-日 时:分”填写，例如 2026-12-04 09:30 (must be a date-time)");
+                }
+            }
             throw ValidationException.of(name, "须为带时区的 ISO-8601 时间 (must be an ISO-8601 date-time with offset)");
         }
     }

@@ -99,9 +99,14 @@ class CustodyTasklistSteps implements TasklistSteps {
             }
         }
         if (fields.contains("zoneId")) {
-            options.put("zoneId", zones.all().stream()
-                    .filter(z -> item.category() != PropertyCategory.DANGEROUS || z.type() == ZoneType.HAZARDOUS)
-                    .map(z -> new Option(z.id(), z.name(), Map.of())).toList());
+            List<org.fengqiao.custody.Zone> fitting = zones.all().stream()
+                    .filter(z -> item.category() != PropertyCategory.DANGEROUS || z.type() == ZoneType.HAZARDOUS).toList();
+            options.put("zoneId", fitting.stream().map(z -> new Option(z.id(), z.name(), Map.of())).toList());
+            if (fields.contains("location")) {
+                // the zone's shelf positions: the form offers those of the zone chosen above
+                options.put("location", fitting.stream().flatMap(z -> z.locations().stream()
+                        .map(l -> new Option(l, l, Map.of("zoneId", z.id())))).toList());
+            }
         }
         if (fields.contains("executedBy")) {
             options.put("executedBy", colleagues(caller));
@@ -109,6 +114,63 @@ class CustodyTasklistSteps implements TasklistSteps {
         }
         return Optional.of(new Step(ref.formId(), forms.formJson(ref.formId()), "/api/property-items/" + item.id(),
                 item.itemNo(), options, defaults));
+    }
+
+    /**
+     * The start form of an item request: its 财物 picker offers the items the caller sees and may make this request
+     * for now (the API's {@code allowedActions}: role, agency, the item's status), newest first, as 财物编号 名称（案号）;
+     * the agencies a transfer goes to or a remote display is requested by are picked by name.
+     */
+    private Step requestForm(CustodyProcesses.Request request, Caller caller) {
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        Map<String, PropertyCase> caseById = new java.util.HashMap<>();
+        List<Option> offered = new ArrayList<>();
+        for (PropertyItem item : candidates(caller)) {
+            if (offered.size() >= ITEM_CHOICES) {
+                break;
+            }
+            if (!access.stateAllows(item, request.action())
+                    || !access.allowedActions(caller, item).contains(request.action())) {
+                continue;
+            }
+            PropertyCase propertyCase = caseById.computeIfAbsent(item.caseId(), id -> cases.find(id).orElse(null));
+            offered.add(new Option(item.id(), item.itemNo() + " " + item.name()
+                    + (propertyCase == null ? "" : "（" + propertyCase.agencyCaseNo() + "）"), Map.of()));
+        }
+        options.put(CustodyProcesses.ITEM_ID, offered);
+        Set<String> fields = forms.fieldsOf(request.formId());
+        for (String agencyField : List.of("toAgencyId", "requestingAgencyId")) {
+            if (fields.contains(agencyField)) {
+                options.put(agencyField, organisations.all().stream().filter(o -> AGENCIES.contains(o.type()))
+                        .map(o -> new Option(o.id(), o.name(), Map.of())).toList());
+            }
+        }
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        if (offered.size() == 1) {
+            defaults.put(CustodyProcesses.ITEM_ID, offered.get(0).value());
+        }
+        return new Step(request.formId(), forms.formJson(request.formId()), null, null, options, defaults);
+    }
+
+    /** Agencies that hold, receive or ask to see property (not departments, custody centres or mediators). */
+    private static final Set<OrganisationType> AGENCIES = Set.of(OrganisationType.POLICE, OrganisationType.PROCURATORATE,
+            OrganisationType.COURT, OrganisationType.DISCIPLINE_SUPERVISION, OrganisationType.ADMINISTRATIVE_ORGAN);
+
+    /** The most items an item request's picker offers. */
+    private static final int ITEM_CHOICES = 200;
+
+    /** The items the caller sees (custodians: all; others: their agencies', not other agencies' 专区), newest first. */
+    private List<PropertyItem> candidates(Caller caller) {
+        List<PropertyItem> seen = new ArrayList<>();
+        for (int page = 0; page < 10; page++) {
+            PropertyItems.Page result = items.page(null, null, access.visibleScopes(caller),
+                    access.hiddenZones(caller), page, 200);
+            seen.addAll(result.items());
+            if ((long) (page + 1) * 200 >= result.total()) {
+                break;
+            }
+        }
+        return seen;
     }
 
     /** The caller and the people of the caller's organisations (a disposal's executors). */
@@ -126,6 +188,10 @@ class CustodyTasklistSteps implements TasklistSteps {
 
     @Override
     public Optional<Step> startForm(String processKey, Caller caller) {
+        CustodyProcesses.Request request = CustodyProcesses.REQUESTS.get(processKey);
+        if (request != null) {
+            return Optional.of(requestForm(request, caller));
+        }
         if (!CustodyProcesses.INTAKE.equals(processKey)) {
             return Optional.empty();
         }

@@ -39,8 +39,14 @@ public final class CustodyModelsGenerator {
         return Bpmn.createExecutableProcess(key).name(name).camundaHistoryTimeToLive(TTL).camundaVersionTag(VERSION);
     }
 
+    /**
+     * An item request's start event: the product's embedded form renders the Camunda Form {@code form} (the single
+     * source of its fields) with the item picker, and {@code custodyRequestStart} makes an instance started from the
+     * Tasklist's 启动流程 the request of the picked item, with the API's checks.
+     */
     private static StartEventBuilder startForm(ProcessBuilder p, String id, String name, String form) {
-        return p.startEvent(id).name(name).camundaFormRef(form).camundaFormRefBinding("latest");
+        return p.startEvent(id).name(name).camundaFormKey("embedded:deployment:custody/forms/" + form + ".html")
+                .camundaExecutionListenerDelegateExpression("start", "${custodyRequestStart}");
     }
 
     static BpmnModelInstance intake() {
