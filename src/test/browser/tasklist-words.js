@@ -1,0 +1,67 @@
+// Every role's Tasklist, page by page: logs in as each demo user, opens every card of the seeded
+// filters (我的待办, 本组待办, 即将超期, 已超期) and every start form the user may open in 启动流程,
+// and checks each page against tasklist-session.js's deny-list of English and engine words. A step's
+// form must render: its fields, or for a 督办员 the read-only note; no other message at the top.
+// Driven by TasklistWordsBrowserTest, which checks how much was opened (RESULT).
+//
+// Environment (besides tasklist-session.js's): USERS (comma-separated demo users), MAX_CARDS (per filter).
+const { open } = require('./tasklist-session');
+
+const users = (process.env.USERS || '').split(',').filter(Boolean);
+const maxCards = Number(process.env.MAX_CARDS || 6);
+const FILTERS = ['我的待办', '本组待办', '即将超期', '已超期'];
+const READ_ONLY = '督办查看';
+
+(async () => {
+  const s = await open({ prefix: 'words-' });
+  s.result.users = {};
+  await s.run(async () => {
+    for (const user of users) {
+      const seen = s.result.users[user] = { tasks: [], startForms: [] };
+      await s.login(user);
+      for (const filter of FILTERS) {
+        await s.page.locator('text=' + filter).first().click({ timeout: 5000 });
+        await s.page.waitForTimeout(1500);
+        const cards = s.page.locator('.tasks-list li.task');
+        const n = Math.min(await cards.count(), maxCards);
+        for (let i = 0; i < n; i++) {
+          const name = (await cards.nth(i).locator('.names, h4, .task-name').first().innerText().catch(() => '')).trim()
+            || (await cards.nth(i).innerText()).split('\n')[0].trim();
+          const where = `${user} · ${filter} · ${name}`;
+          await cards.nth(i).click();
+          await s.page.waitForSelector('.fq-step .fq-fields .fq-field, .fq-step .fq-error-top:not(:empty)', { timeout: 30000 })
+            .catch(() => { throw new Error(`${where}: the step's form did not render`); });
+          await s.page.waitForTimeout(800);
+          await s.checkWords(where);
+          const top = (await s.page.locator('.fq-step .fq-error-top').first().innerText().catch(() => '')).trim();
+          if (top && !top.startsWith(READ_ONLY)) throw new Error(`${where}: the form says "${top}"`);
+          seen.tasks.push({ filter, name, readOnly: top.startsWith(READ_ONLY) });
+        }
+      }
+      // 启动流程: every start form this user may open
+      await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
+      await s.page.waitForTimeout(1500);
+      const definitions = s.page.locator('.modal-dialog a', { hasText: /\S/ });
+      const names = (await definitions.allInnerTexts()).map(t => t.trim()).filter(Boolean);
+      await s.checkWords(`${user} · 启动流程`);
+      await s.page.keyboard.press('Escape');
+      await s.page.waitForTimeout(500);
+      for (const definition of names) {
+        await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
+        await s.page.locator('.modal-dialog a', { hasText: definition }).first().click();
+        const where = `${user} · 启动流程 · ${definition}`;
+        await s.page.waitForSelector('.modal-dialog .fq-step .fq-fields .fq-field', { timeout: 30000 })
+          .catch(() => { throw new Error(`${where}: the start form did not render`); });
+        await s.page.waitForTimeout(800);
+        await s.checkWords(where);
+        seen.startForms.push(definition);
+        await s.page.keyboard.press('Escape');
+        await s.page.waitForTimeout(800);
+      }
+      console.log(`${user}: ${seen.tasks.length} steps, start forms [${seen.startForms.join('、')}]`);
+    }
+  });
+})().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
