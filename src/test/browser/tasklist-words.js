@@ -11,9 +11,17 @@ const users = (process.env.USERS || '').split(',').filter(Boolean);
 const maxCards = Number(process.env.MAX_CARDS || 6);
 const FILTERS = ['我的待办', '本组待办', '即将超期', '已超期'];
 const READ_ONLY = '督办查看';
+/** besides the deny-list: any English phrase (three words in a row) */
+const PHRASE = /\b[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}\b/;
 
 (async () => {
   const s = await open({ prefix: 'words-' });
+  const check = async where => {
+    await s.checkWords(where);
+    const text = await s.page.evaluate(() => document.body.innerText);
+    const m = text.match(PHRASE);
+    if (m) throw new Error(`${where}: the page shows "${m[0]}": …${text.substr(Math.max(0, m.index - 80), 160)}…`);
+  };
   s.result.users = {};
   await s.run(async () => {
     for (const user of users) {
@@ -32,18 +40,28 @@ const READ_ONLY = '督办查看';
           await s.page.waitForSelector('.fq-step .fq-fields .fq-field, .fq-step .fq-error-top:not(:empty)', { timeout: 30000 })
             .catch(() => { throw new Error(`${where}: the step's form did not render`); });
           await s.page.waitForTimeout(800);
-          await s.checkWords(where);
+          await check(where);
           const top = (await s.page.locator('.fq-step .fq-error-top').first().innerText().catch(() => '')).trim();
           if (top && !top.startsWith(READ_ONLY)) throw new Error(`${where}: the form says "${top}"`);
           seen.tasks.push({ filter, name, readOnly: top.startsWith(READ_ONLY) });
         }
       }
+      // the header: no 创建任务 (no role may make a task of no case); the shortcut help in Chinese
+      if (await s.page.locator('a', { hasText: '创建任务' }).isVisible().catch(() => false)) {
+        throw new Error(`${user}: the header offers 创建任务`);
+      }
+      await s.page.locator('a', { hasText: '键盘快捷键' }).first().click();
+      await s.page.waitForSelector('.modal-dialog', { timeout: 10000 });
+      await s.page.waitForTimeout(500);
+      await check(`${user} · 键盘快捷键`);
+      await s.page.keyboard.press('Escape');
+      await s.page.waitForTimeout(500);
       // 启动流程: every start form this user may open
       await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
       await s.page.waitForTimeout(1500);
       const definitions = s.page.locator('.modal-dialog a', { hasText: /\S/ });
       const names = (await definitions.allInnerTexts()).map(t => t.trim()).filter(Boolean);
-      await s.checkWords(`${user} · 启动流程`);
+      await check(`${user} · 启动流程`);
       await s.page.keyboard.press('Escape');
       await s.page.waitForTimeout(500);
       for (const definition of names) {
@@ -53,7 +71,7 @@ const READ_ONLY = '督办查看';
         await s.page.waitForSelector('.modal-dialog .fq-step .fq-fields .fq-field', { timeout: 30000 })
           .catch(() => { throw new Error(`${where}: the start form did not render`); });
         await s.page.waitForTimeout(800);
-        await s.checkWords(where);
+        await check(where);
         seen.startForms.push(definition);
         await s.page.keyboard.press('Escape');
         await s.page.waitForTimeout(800);
