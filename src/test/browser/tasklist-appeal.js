@@ -23,11 +23,25 @@ const { open, apiGet } = require('./tasklist-session');
     await s.page.waitForSelector('.fq-step .fq-field-description textarea', { timeout: 60000 });
     // the centre the report goes to is shown, not asked for
     await s.page.locator('.fq-step .fq-field-centreName', { hasText: '矛盾纠纷' }).waitFor({ timeout: 10000 });
-    // a submission without the required fields is refused next to the fields, in Chinese
+    // a submission without the required fields is refused next to the fields, in Chinese; nothing is sent
+    let sentEarly = null;
+    const early = r => { if (/\/submit-form$/.test(r.url())) sentEarly = r.url(); };
+    s.page.on('request', early);
     await s.page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
     await s.page.waitForSelector('.fq-field.fq-invalid .fq-msg', { timeout: 10000 });
+    const refusal = (await s.page.locator('.fq-step .fq-error-top').innerText()).trim();
+    if (refusal !== '请按标出的提示填写。') throw new Error('the empty report was refused with "' + refusal + '"');
+    const marked = await s.page.locator('.fq-field.fq-invalid').evaluateAll(l => l.map(x => x.getAttribute('data-key') + ':' + x.querySelector('.fq-msg').textContent));
+    for (const key of ['type', 'gridId', 'description']) {
+      if (!marked.includes(key + ':必填')) throw new Error('the empty ' + key + ' is not marked 必填: ' + marked.join(', '));
+    }
+    await s.page.waitForTimeout(500);
+    s.page.off('request', early);
+    if (sentEarly) throw new Error('the refused report was sent: ' + sentEarly);
     await checkWords('report with empty fields');
     await shot('report-errors', true);
+    // then filled and submitted again in the same dialog: the last field typed is a required one marked
+    // 必填, whose message goes as it is typed (not when the click on 启动 takes the focus away)
     await choose('type', '民生诉求');
     await choose('urgency', '紧急');
     await fill('gridId', '东关村第三网格');
