@@ -1,6 +1,7 @@
 // One appeal (诉求) from report to closure in the Chinese Tasklist alone, as each role does it:
 // grid1 (启动流程 → 诉求登记), triage (研判分流 with the departments picked from lists, 派单交办),
-// dept3 (签收, 办结反馈), triage (中心审核) and visitor (回访诉求人). Nobody types a code or an id.
+// dept3 (签收, 办结反馈), triage (中心审核) and visitor (回访诉求人, with the appellant's phone from 诉求登记 in
+// the task's context). Nobody types a code or an id.
 // Every page's visible text is checked against a deny-list of English and engine words.
 // Screenshots go to ARTIFACTS (and SCREENSHOTS, e.g. docs/screenshots, as tasklist-appeal-*.png).
 //
@@ -23,15 +24,31 @@ const { open, apiGet } = require('./tasklist-session');
     await s.page.waitForSelector('.fq-step .fq-field-description textarea', { timeout: 60000 });
     // the centre the report goes to is shown, not asked for
     await s.page.locator('.fq-step .fq-field-centreName', { hasText: '矛盾纠纷' }).waitFor({ timeout: 10000 });
-    // a submission without the required fields is refused next to the fields, in Chinese
+    // a submission without the required fields is refused next to the fields, in Chinese; nothing is sent
+    let sentEarly = null;
+    const early = r => { if (/\/submit-form$/.test(r.url())) sentEarly = r.url(); };
+    s.page.on('request', early);
     await s.page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
     await s.page.waitForSelector('.fq-field.fq-invalid .fq-msg', { timeout: 10000 });
+    const refusal = (await s.page.locator('.fq-step .fq-error-top').innerText()).trim();
+    if (refusal !== '请按标出的提示填写。') throw new Error('the empty report was refused with "' + refusal + '"');
+    const marked = await s.page.locator('.fq-field.fq-invalid').evaluateAll(l => l.map(x => x.getAttribute('data-key') + ':' + x.querySelector('.fq-msg').textContent));
+    for (const key of ['type', 'gridId', 'description']) {
+      if (!marked.includes(key + ':必填')) throw new Error('the empty ' + key + ' is not marked 必填: ' + marked.join(', '));
+    }
+    await s.page.waitForTimeout(500);
+    s.page.off('request', early);
+    if (sentEarly) throw new Error('the refused report was sent: ' + sentEarly);
     await checkWords('report with empty fields');
     await shot('report-errors', true);
+    // then filled and submitted again in the same dialog: the last field typed is a required one marked
+    // 必填, whose message goes as it is typed (not when the click on 启动 takes the focus away)
     await choose('type', '民生诉求');
     await choose('urgency', '紧急');
     await fill('gridId', '东关村第三网格');
-    await fill('description', DESCRIPTION);
+    await fill('reporterName', '王秀兰');
+    await fill('reporterPhone', '13800004101');
+    await fill('description', DESCRIPTION); // typed last: the 必填 field still marked when 启动 is clicked
     await shot('report-form', true);
     const started = s.page.waitForResponse(r => /\/process-definition\/(key\/)?[^/]+\/submit-form$/.test(r.url()), { timeout: 60000 });
     await s.page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
@@ -94,6 +111,8 @@ const { open, apiGet } = require('./tasklist-session');
     await login('visitor');
     await openTask('回访诉求人', '本组待办');
     await claimIfNeeded();
+    // whom to call: the appellant's name and phone from 诉求登记, in the task's 诉求概要
+    await s.page.locator('.fq-panel-summary', { hasText: '王秀兰' }).filter({ hasText: '13800004101' }).waitFor({ timeout: 10000 });
     await choose('satisfaction', '满意');
     await fill('notes', '电话回访群众，对处理结果满意。');
     await shot('return-visit', true);

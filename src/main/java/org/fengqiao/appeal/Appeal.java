@@ -19,6 +19,8 @@ public class Appeal {
     AppealChannel channel;
     String gridId;
     String description;
+    String reporterName;
+    String reporterPhone;
     Urgency urgency;
     String centreId;
     AppealStatus status;
@@ -188,6 +190,10 @@ public class Appeal {
     public AppealChannel channel() { return channel; }
     public String gridId() { return gridId; }
     public String description() { return description; }
+    /** The appellant's (诉求人) name, if given at the report; personal data: see {@link AppealAccess#maySeeReporter}. */
+    public String reporterName() { return reporterName; }
+    /** The appellant's phone, if given at the report; personal data: see {@link AppealAccess#maySeeReporter}. */
+    public String reporterPhone() { return reporterPhone; }
     public Urgency urgency() { return urgency; }
     public String centreId() { return centreId; }
     public AppealStatus status() { return status; }

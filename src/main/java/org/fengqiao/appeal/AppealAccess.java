@@ -36,11 +36,27 @@ public class AppealAccess {
                 || caller.userId().equals(a.createdBy());
     }
 
+    /**
+     * Whether the caller may see the appellant's contact (诉求人姓名、电话): personal data, for the roles
+     * that work the appeal — whoever holds the role of one of its actions (the centre's triage officers,
+     * the lead department, the centre's visitors who call back), whatever its status now — the person
+     * who recorded it, and admins. Others who may see the appeal (assisting departments, supervisors,
+     * clerks, organisations above without such a role) do not.
+     */
+    public boolean maySeeReporter(Appeal a, Caller caller) {
+        return caller.isAdmin() || caller.userId().equals(a.createdBy)
+                || java.util.Arrays.stream(AppealAction.Actor.values()).anyMatch(actor -> hasRole(actor, a, caller));
+    }
+
     public boolean hasRoleFor(AppealAction action, Appeal a, Caller caller) {
         if (caller.isAdmin()) {
             return true;
         }
-        return switch (action.actor()) {
+        return hasRole(action.actor(), a, caller);
+    }
+
+    private boolean hasRole(AppealAction.Actor actor, Appeal a, Caller caller) {
+        return switch (actor) {
             case CENTRE -> caller.hasRole(Role.TRIAGE.groupId()) && organisations.reaches(caller, a.centreId());
             case DEPARTMENT -> caller.hasRole(Role.DEPARTMENT.groupId()) && organisations.reaches(caller, a.leadDepartmentId());
             case VISITOR -> caller.hasRole(Role.VISITOR.groupId()) && organisations.reaches(caller, a.centreId());

@@ -13,7 +13,22 @@ public final class AppealCommands {
     private AppealCommands() {
     }
 
-    public record Report(AppealType type, AppealChannel channel, String gridId, String description, Urgency urgency) {
+    /**
+     * 上报诉求. {@code reporter} is the person who raised the appeal (诉求人), optional: whom the 回访 calls
+     * back. The grid worker or clerk who records the report is the caller, not the reporter.
+     */
+    public record Report(AppealType type, AppealChannel channel, String gridId, String description, Urgency urgency,
+                         Reporter reporter) {
+    }
+
+    /** The appellant's contact (诉求人): name and phone, each optional. */
+    public record Reporter(String name, String phone) {
+
+        /** Null when neither a name nor a phone was given. */
+        public static Reporter of(String name, String phone) {
+            boolean none = (name == null || name.isBlank()) && (phone == null || phone.isBlank());
+            return none ? null : new Reporter(name, phone);
+        }
     }
 
     public record Triage(String leadDepartmentId, List<String> assistingDepartmentIds, OrganisationLevel level,

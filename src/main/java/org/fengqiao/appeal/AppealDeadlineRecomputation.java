@@ -97,6 +97,8 @@ class AppealDeadlineRecomputation {
         }
         a.updatedAt = now;
         appeals.update(a);
+        // the summary, the card (期限) of the open handling task and its due date follow the new deadline
+        process.refresh(a);
         for (Map<String, Object> change : changes) {
             appeals.addHistory(a.id, now, AppealManagement.SYSTEM, ACTION, a.status, a.status, change);
         }

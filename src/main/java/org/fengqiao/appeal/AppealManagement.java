@@ -118,6 +118,11 @@ public class AppealManagement {
         return access.allowedActions(a, caller);
     }
 
+    /** Whether the caller may see the appellant's name and phone (the roles that work the appeal, see {@link AppealAccess}). */
+    public boolean maySeeReporter(Appeal a, Caller caller) {
+        return access.maySeeReporter(a, caller);
+    }
+
     public List<Supervision> supervisions(Appeal a) {
         return supervisions.forTarget(TARGET_TYPE, a.id);
     }
@@ -175,6 +180,11 @@ public class AppealManagement {
                 .require(cmd.gridId(), "gridId").name(cmd.gridId(), "gridId")
                 .require(cmd.description(), "description").text(cmd.description(), "description")
                 .require(cmd.urgency(), "urgency");
+        Reporter reporter = cmd.reporter();
+        if (reporter != null) {
+            v.name(reporter.name(), "reporter.name").phone(reporter.phone(), "reporter.phone")
+                    .maxLength(reporter.phone(), 40, "reporter.phone");
+        }
         String centreId = centreOf(caller);
         v.check(centreId != null, "gridId", "上报人不属于任何矛调中心或网格 (the reporter belongs to no centre)");
         v.throwIfInvalid();
@@ -187,6 +197,10 @@ public class AppealManagement {
         a.channel = cmd.channel();
         a.gridId = cmd.gridId().trim();
         a.description = cmd.description();
+        if (reporter != null) {
+            a.reporterName = blankToNull(reporter.name());
+            a.reporterPhone = blankToNull(reporter.phone());
+        }
         a.urgency = cmd.urgency();
         a.centreId = centreId;
         a.status = AppealStatus.REPORTED;
@@ -194,6 +208,10 @@ public class AppealManagement {
         a.createdAt = now;
         a.updatedAt = now;
         return a;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Appeal reported(Appeal a, Caller caller) {
@@ -206,6 +224,8 @@ public class AppealManagement {
         details.put("gridId", a.gridId);
         details.put("urgency", a.urgency.name());
         details.put("centreId", a.centreId);
+        // whether a contact was given, never the contact: the history is shown to everyone who sees the appeal
+        details.put("reporterContact", a.reporterName != null || a.reporterPhone != null);
         appeals.addHistory(a.id, now, caller.userId(), "report", null, a.status, details);
         return get(a.id);
     }

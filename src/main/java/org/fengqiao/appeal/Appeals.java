@@ -57,11 +57,11 @@ public class Appeals {
 
     void insert(Appeal a) {
         jdbc.sql("""
-                insert into appeal (id, ticket_no, type, channel, grid_id, description, urgency, centre_id, status,
-                    version, created_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
-                .params(a.id, a.ticketNo, a.type.name(), a.channel.name(), a.gridId, a.description, a.urgency.name(),
-                        a.centreId, a.status.name(), a.createdBy, a.createdAt, a.updatedAt)
+                insert into appeal (id, ticket_no, type, channel, grid_id, description, reporter_name, reporter_phone,
+                    urgency, centre_id, status, version, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
+                .params(a.id, a.ticketNo, a.type.name(), a.channel.name(), a.gridId, a.description, a.reporterName,
+                        a.reporterPhone, a.urgency.name(), a.centreId, a.status.name(), a.createdBy, a.createdAt, a.updatedAt)
                 .update();
     }
 
@@ -224,6 +224,8 @@ public class Appeals {
         a.channel = AppealChannel.valueOf(rs.getString("channel"));
         a.gridId = rs.getString("grid_id");
         a.description = rs.getString("description");
+        a.reporterName = rs.getString("reporter_name");
+        a.reporterPhone = rs.getString("reporter_phone");
         a.urgency = Urgency.valueOf(rs.getString("urgency"));
         a.centreId = rs.getString("centre_id");
         a.status = AppealStatus.valueOf(rs.getString("status"));

@@ -21,6 +21,17 @@ public final class Validation {
     public static final String REQUIRED = "必填 (required)";
 
     /**
+     * A mainland phone number: a mobile number (11 digits from 13…19…, optionally after +86, spaces or
+     * hyphens between the groups 3-4-4) or a landline (区号 0 + 2–3 digits, a space or hyphen, then 7–8
+     * digits not starting with 0 or 1; the local number alone; an extension after '-' or '转').
+     * Blank, or spaces around the number, are accepted (an optional field; the number is stored stripped).
+     * The same expression is the OpenAPI document's {@code pattern}.
+     */
+    public static final String PHONE_PATTERN =
+            "^ *(?:(?:\\+?86[- ]?)?1[3-9]\\d(?:[- ]?\\d{4}){2}|(?:0\\d{2,3}[- ]?)?[2-9]\\d{6,7}(?:(?:-|转)\\d{1,6})?)? *$";
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile(PHONE_PATTERN);
+
+    /**
      * The Bean Validation constraints declared on the command records ({@code @NotBlank},
      * {@code @NotNull}, {@link Text}, {@code @Size}); the OpenAPI document shows them. Services
      * call {@link #constraints(Object)} after their access and state checks, so that the error
@@ -88,6 +99,15 @@ public final class Validation {
 
     public Validation text(String value, String field) {
         return maxLength(value, TEXT_MAX, field);
+    }
+
+    /** A mainland mobile or landline number ({@link #PHONE_PATTERN}), if given; surrounding blanks are ignored. */
+    public Validation phone(String value, String field) {
+        if (value != null && !value.isBlank() && !PHONE.matcher(value.strip()).matches()) {
+            errors.add(new ValidationException.FieldError(field,
+                    "请填写 11 位手机号码或固定电话（如 13800001111、0633-8000000）(a mainland mobile or landline number)"));
+        }
+        return this;
     }
 
     public Validation money(BigDecimal value, String field) {

@@ -156,7 +156,12 @@ class AppealPathsTest {
         assertThat(f.allowed("dept3", id)).isEmpty();
         assertThat(f.allowed("triage", id)).containsExactly("extension-approval");
         Api.Response approved = f.ok("triage", id, "extension-approval", Map.of("approved", true), "DISPATCHED");
-        assertThat(OffsetDateTime.parse(approved.text("dueAt")).toLocalDate()).isAfterOrEqualTo(due.plusDays(5).toLocalDate());
+        OffsetDateTime extended = OffsetDateTime.parse(approved.text("dueAt"));
+        assertThat(extended.toLocalDate()).isAfterOrEqualTo(due.plusDays(5).toLocalDate());
+        // the department's task after the approval shows the extended deadline on its card and as its due date
+        org.camunda.bpm.engine.task.Task handle = handlingTask(approved.text("processInstanceId"));
+        assertThat(taskService.getVariableLocal(handle.getId(), "期限")).isEqualTo(cardDeadline(extended));
+        assertThat(handle.getDueDate()).isEqualTo(Date.from(extended.toInstant()));
         assertThat(f.allowed("dept3", id)).as("only one extension").containsExactlyInAnyOrder("sign", "return", "feedback");
         f.ok("dept3", id, "feedback", Map.of("result", "已协调办结"), "FEEDBACK_SUBMITTED");
     }
@@ -187,6 +192,48 @@ class AppealPathsTest {
                 .stream().sorted(Comparator.comparing(Job::getDuedate)).toList();
         due.forEach(job -> managementService.executeJob(job.getId()));
         return due.size();
+    }
+
+    private static String cardDeadline(OffsetDateTime due) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+                .format(due.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    private org.camunda.bpm.engine.task.Task handlingTask(String pid) {
+        return taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("UserTask_Handle").singleResult();
+    }
+
+    @Test
+    @DisplayName("a timer firing on the open handling task refreshes its card: 期限 shows the deadline as passed, at 催办 and at 督办通知")
+    void timersRefreshTheOpenTasksCard() {
+        String id = f.dispatched("MINSHENG");
+        Api.Response dispatched = f.get("dept3", id);
+        String pid = dispatched.text("processInstanceId");
+        OffsetDateTime due = OffsetDateTime.parse(dispatched.text("dueAt"));
+        org.camunda.bpm.engine.task.Task handle = handlingTask(pid);
+        assertThat(taskService.getVariableLocal(handle.getId(), "期限")).isEqualTo(cardDeadline(due));
+        assertThat(taskService.getVariableLocal(handle.getId(), "状态")).isEqualTo("已派单待签收");
+        assertThat(handle.getDueDate()).isEqualTo(Date.from(due.toInstant()));
+
+        ClockUtil.setCurrentTime(Date.from(due.plusMinutes(1).toInstant()));
+        assertThat(fireDueTimers(pid)).isEqualTo(1);
+        org.camunda.bpm.engine.task.Task still = handlingTask(pid);
+        assertThat(still.getId()).as("non-interrupting: the same task stays open").isEqualTo(handle.getId());
+        assertThat(taskService.getVariableLocal(still.getId(), "期限")).isEqualTo(cardDeadline(due) + "（已届满）");
+        assertThat(taskService.getVariableLocal(still.getId(), "状态")).isEqualTo("已派单待签收");
+        assertThat(taskService.getVariableLocal(still.getId(), "案号")).isEqualTo(dispatched.text("ticketNo"));
+        assertThat(still.getDueDate()).isEqualTo(Date.from(due.toInstant()));
+
+        // the department signs late: the re-created task's card says 办理中 and still 届满; then the 督办通知 fires on it
+        f.ok("dept3", id, "sign", Map.of(), "IN_PROGRESS");
+        org.camunda.bpm.engine.task.Task signed = handlingTask(pid);
+        assertThat(taskService.getVariableLocal(signed.getId(), "状态")).isEqualTo("办理中");
+        taskService.setVariableLocal(signed.getId(), "期限", "（过时的卡片）");
+        OffsetDateTime notice = OffsetDateTime.parse(f.get("triage", id).body().path("dueAt").asText()).plusDays(7);
+        ClockUtil.setCurrentTime(Date.from(notice.toInstant()));
+        assertThat(fireDueTimers(pid)).isGreaterThanOrEqualTo(1);
+        assertThat(supervisions.countForTarget("APPEAL", id, SupervisionLevel.NOTICE)).isEqualTo(1);
+        assertThat(taskService.getVariableLocal(handlingTask(pid).getId(), "期限")).isEqualTo(cardDeadline(due) + "（已届满）");
     }
 
     @Test

@@ -203,6 +203,14 @@ class AppealTasklistDoorTest {
         assertThat(errorFields(problem)).contains("description", "gridId");
         problem.path("errors").forEach(e -> assertThat(chinese(e.path("message").asText())).as(e.toString()).isTrue());
         assertThat(problem.path("message").asText()).doesNotContain("ENGINE-");
+        // the appellant's contact (optional fields of the form): a bad phone is refused on the REST field, which the
+        // embedded form shows next to its own field (reporter.phone → reporterPhone)
+        Map<String, Object> badPhone = reportForm("电话不对 " + System.nanoTime());
+        badPhone.putAll(variables("reporterName", "王某", "reporterPhone", "12345"));
+        ResponseEntity<String> phoneRefused = startForm("grid1", badPhone);
+        assertThat(phoneRefused.getStatusCode().value()).as(phoneRefused.getBody()).isEqualTo(422);
+        assertThat(errorFields(json(phoneRefused))).containsExactly("reporter.phone");
+        json(phoneRefused).path("errors").forEach(e -> assertThat(chinese(e.path("message").asText())).isTrue());
         // an unknown choice is a field error too, not a crash
         ResponseEntity<String> unknown = startForm("grid1", variables("type", "HACK", "urgency", "NORMAL", "channel",
                 "GRID_APP", "gridId", "东关村第三网格", "description", "内容"));
@@ -229,7 +237,9 @@ class AppealTasklistDoorTest {
     @Test
     @DisplayName("every appeal step completed with submit-form as its role: pickers instead of codes, forged variables and other roles refused")
     void wholeAppealInTheTasklist() throws Exception {
-        ResponseEntity<String> started = startForm("grid1", reportForm("小区楼道堆放杂物存在消防隐患 " + System.nanoTime()));
+        Map<String, Object> report = reportForm("小区楼道堆放杂物存在消防隐患 " + System.nanoTime());
+        report.putAll(variables("reporterName", "李桂芳", "reporterPhone", "13800004188"));
+        ResponseEntity<String> started = startForm("grid1", report);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
         String pid = json(started).path("id").asText();
         String id = appealOfInstance("grid1", pid).path("id").asText();
@@ -296,6 +306,13 @@ class AppealTasklistDoorTest {
         Task visit = task(pid, "UserTask_ReturnVisit");
         JsonNode visitStep = ok("visitor", HttpMethod.GET, "/api/tasklist/tasks/" + visit.getId(), null);
         assertThat(visitStep.path("formId").asText()).isEqualTo("appeal-return-visit-form");
+        // whom to call back: the contact given in 诉求登记, in the appeal the form's context panel reads (caseApi)
+        JsonNode visitContext = ok("visitor", HttpMethod.GET, visitStep.path("caseApi").asText(), null);
+        assertThat(visitContext.path("reporter").path("name").asText()).isEqualTo("李桂芳");
+        assertThat(visitContext.path("reporter").path("phone").asText()).isEqualTo("13800004188");
+        // the start form's contact fields did not stay behind as process variables (no card, no engine reader gets them)
+        assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("reporterName", "reporterPhone");
+        assertThat(taskService.getVariables(visit.getId()).values().toString()).doesNotContain("13800004188");
         assertThat(submit("triage", visit, variables("satisfaction", "SATISFIED")).getStatusCode().value()).isEqualTo(403);
         submitted("visitor", visit, variables("satisfaction", "SATISFIED", "notes", "群众表示满意"));
 

@@ -56,6 +56,7 @@ class DeadlineRecomputationTest {
     @Autowired ObjectMapper mapper;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
 
@@ -261,6 +262,13 @@ class DeadlineRecomputationTest {
         String newNoticeDay = api.get("clerk", dueDateQuery(LocalDate.parse(dueDay(newAppealDue)), 5, "WORKING_DAYS")).text("dueDate");
         assertThat(dueDay(variableTime(appealPid, "noticeAt"))).isEqualTo(newNoticeDay);
         assertThat(timerDue(appealPid, "Timer_NoticeDue")).isEqualTo(variable(appealPid, "noticeAt"));
+        // the department's open task: its card (期限) and its due date follow the new deadline
+        org.camunda.bpm.engine.task.Task handle = tasks.createTaskQuery().processInstanceId(appealPid)
+                .taskDefinitionKey("UserTask_Handle").singleResult();
+        assertThat(tasks.getVariableLocal(handle.getId(), "期限")).isEqualTo(java.time.format.DateTimeFormatter
+                .ofPattern("yyyy年M月d日 HH:mm").format(newAppealDue.atZoneSameInstant(CST)));
+        assertThat(handle.getDueDate().toInstant()).isEqualTo(newAppealDue.toInstant());
+        assertThat((String) runtime.getVariable(appealPid, "appealSummary")).contains("办理期限：" + dueDay(newAppealDue));
         JsonNode appealEntry = single(history("triage", "/api/appeals/" + appealId + "/history"), "dueAt");
         assertThat(OffsetDateTime.parse(appealEntry.path("details").path("oldDueAt").asText()).toInstant())
                 .isEqualTo(appealDue.toInstant());

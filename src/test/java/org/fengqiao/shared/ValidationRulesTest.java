@@ -47,6 +47,21 @@ class ValidationRulesTest {
     }
 
     @Test
+    void phonesAreMainlandMobileOrLandlineNumbers() {
+        for (String ok : List.of("13800001111", "+8613800001111", "+86 138 0000 1111", "138-0000-1111", "19912345678",
+                "0633-8000000", "010-62345678", "0633 8000000", "06338000000", "8000000", "62345678", "0633-8000000-123",
+                "0633-8000000转8", " 13800001111 ")) {
+            assertThat(fields(new Validation().phone(ok, "phone"))).as(ok).isEmpty();
+        }
+        for (String bad : List.of("12345", "12800001111", "1380000111", "138000011112", "abc", "0633-1234567",
+                "010-0234567", "电话 13800001111", "13800001111 转", "+1 2025550123", "0633--8000000")) {
+            assertThat(fields(new Validation().phone(bad, "phone"))).as(bad).containsExactly("phone");
+        }
+        assertThat(fields(new Validation().phone(null, "phone").phone(" ", "phone2"))).as("optional").isEmpty();
+        assertThat(java.util.regex.Pattern.compile(Validation.PHONE_PATTERN).matcher("0633-8000000").matches()).isTrue();
+    }
+
+    @Test
     void nulAndBrokenSurrogatesAreNotStorable() {
         assertThat(Validation.isStorableText("调解\uD83D\uDE00")).isTrue();
         assertThat(Validation.isStorableText("")).isTrue();

@@ -20,15 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One appeal (诉求) from report to closure in the Chinese Tasklist alone ({@code src/test/browser/tasklist-appeal.js}):
- * grid1 reports it from 启动流程, triage picks the departments from lists and dispatches, dept3 signs and
+ * grid1 reports it from 启动流程 (first empty: refused in Chinese next to the fields and nothing sent; then filled and
+ * submitted again in the same dialog), triage picks the departments from lists and dispatches, dept3 signs and
  * reports back, triage approves, visitor calls back. Skipped like {@link TasklistBrowserTest} without
  * chromium, node or playwright-core (unless {@code FENGQIAO_REQUIRE_BROWSER=true}).
  */
 @Tag("browser")
 @BrowserTestServer
-@org.junit.jupiter.api.Disabled("known bug: after a refused empty submission of the 诉求登记 start form, the next click on 启动 "
-        + "sends nothing (the dispute's registration form re-submits fine). Submitted filled the first time, the whole appeal "
-        + "runs to 结案 in chromium; the same start through /engine-rest is tested in AppealTasklistDoorTest.")
 class AppealTasklistBrowserTest {
 
     @LocalServerPort int port;

@@ -17,6 +17,7 @@ import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.IllegalTransitionException;
 import org.fengqiao.shared.process.InternalEngineCalls;
 import org.fengqiao.shared.process.ProcessSteps;
+import org.fengqiao.shared.process.TaskCardVariables;
 import org.springframework.stereotype.Component;
 
 /** The only class of the appeal module that talks to Camunda's RuntimeService, TaskService and ManagementService. */
@@ -120,6 +121,51 @@ public class AppealProcessGateway {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /**
+     * The appeal changed while its instance waits in a task (a recomputed deadline): the instance's
+     * variables as the appeal is now, and the open tasks' cards ({@link #refreshCards}).
+     */
+    public void refresh(Appeal a) {
+        if (a.processInstanceId() == null) {
+            return;
+        }
+        Map<String, Object> vars = variables.of(a);
+        internal.run(() -> {
+            if (runtime.createProcessInstanceQuery().processInstanceId(a.processInstanceId()).count() == 0) {
+                return null;
+            }
+            runtime.setVariables(a.processInstanceId(), vars);
+            refreshCards(a.processInstanceId(), vars, null);
+            return null;
+        });
+    }
+
+    /**
+     * The cards of the instance's open tasks ({@link TaskCardVariables}: 期限, 状态 …) from the process
+     * variables just set, and the handling task's due date from {@code dueAt}: a task copies its card
+     * when it is created, so one that stays open while the appeal changes — the 催办/督办通知 timers are
+     * non-interrupting — would otherwise show the old deadline and status. {@code except}: a task being
+     * completed (its card goes with it).
+     */
+    void refreshCards(String processInstanceId, Map<String, Object> processVariables, String except) {
+        Map<String, Object> card = TaskCardVariables.cardOf(processVariables);
+        Object due = processVariables.get("dueAt");
+        internal.run(() -> {
+            for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+                if (task.getId().equals(except)) {
+                    continue;
+                }
+                tasks.setVariablesLocal(task.getId(), card);
+                if (AppealProcess.TASK_HANDLE.equals(task.getTaskDefinitionKey()) && due instanceof Date date
+                        && !date.equals(task.getDueDate())) {
+                    task.setDueDate(date);
+                    tasks.saveTask(task);
+                }
+            }
+            return null;
+        });
     }
 
     /** Task definition keys of the appeal's open user tasks (for tests and diagnostics). */

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.fengqiao.appeal.Appeal;
 import org.fengqiao.appeal.AppealChannel;
 import org.fengqiao.appeal.AppealCommands.Report;
+import org.fengqiao.appeal.AppealCommands.Reporter;
 import org.fengqiao.appeal.AppealManagement;
 import org.fengqiao.appeal.AppealType;
 import org.fengqiao.appeal.Urgency;
@@ -55,7 +56,8 @@ class AppealRegistration implements ExecutionListener {
         forms.refuseUndeclared(FORM, submitted.keySet(), "登记表没有该字段，不能提交 (not a field of the report form)");
         StepVariables v = new StepVariables(submitted, zone);
         Report cmd = new Report(v.enumOf("type", AppealType.class), v.enumOf("channel", AppealChannel.class),
-                v.string("gridId"), v.string("description"), v.enumOf("urgency", Urgency.class));
+                v.string("gridId"), v.string("description"), v.enumOf("urgency", Urgency.class),
+                Reporter.of(v.string("reporterName"), v.string("reporterPhone")));
         Appeal a = management.reportStarted(cmd, steps.caller(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(AppealProcess.businessKeyOf(a));
         ProcessSteps.keepOnly(execution, AppealProcess.KEPT);

@@ -43,8 +43,11 @@ class AppealTaskCompletion implements TaskListener {
     private final java.time.ZoneId zone;
     private final StepForms forms;
 
+    private final AppealProcessGateway gateway;
+
     AppealTaskCompletion(AppealManagement management, AppealProcessVariables variables, ProcessSteps steps,
-                         ObjectMapper mapper, java.time.Clock clock, StepForms forms) {
+                         ObjectMapper mapper, java.time.Clock clock, StepForms forms, AppealProcessGateway gateway) {
+        this.gateway = gateway;
         this.forms = forms;
         this.management = management;
         this.variables = variables;
@@ -72,7 +75,10 @@ class AppealTaskCompletion implements TaskListener {
         VariableScope processScope = execution.getProcessInstance();
         ProcessSteps.keepOnly(execution, AppealProcess.KEPT);
         processScope.setVariable(AppealProcess.ROUTE, route);
-        processScope.setVariables(variables.of(management.get(appealId)));
+        Map<String, Object> vars = variables.of(management.get(appealId));
+        processScope.setVariables(vars);
+        // the next task copies its card when created; any other task still open gets it now
+        gateway.refreshCards(execution.getProcessInstanceId(), vars, task.getId());
     }
 
     private static AppealAction actionOf(String stepKey, Object requested) {

@@ -1,5 +1,6 @@
 package org.fengqiao.appeal.process;
 
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,10 +15,12 @@ class AppealTimerDelegates {
 
     private final AppealManagement management;
     private final AppealProcessVariables variables;
+    private final AppealProcessGateway gateway;
 
-    AppealTimerDelegates(AppealManagement management, AppealProcessVariables variables) {
+    AppealTimerDelegates(AppealManagement management, AppealProcessVariables variables, AppealProcessGateway gateway) {
         this.management = management;
         this.variables = variables;
+        this.gateway = gateway;
     }
 
     private JavaDelegate timer(BiConsumer<AppealManagement, String> effect) {
@@ -26,7 +29,10 @@ class AppealTimerDelegates {
             String appealId = AppealProcess.appealOf(execution, management);
             effect.accept(management, appealId);
             ProcessSteps.keepOnly(execution, AppealProcess.KEPT);
-            execution.getProcessInstance().setVariables(variables.of(management.get(appealId)));
+            Map<String, Object> vars = variables.of(management.get(appealId));
+            execution.getProcessInstance().setVariables(vars);
+            // the handling task stays open (non-interrupting timer): its card shows the deadline as passed now
+            gateway.refreshCards(execution.getProcessInstanceId(), vars, null);
         };
     }
 

@@ -59,12 +59,15 @@ class AppealController {
 
     private AppealView view(Appeal a, Caller caller, boolean detailed) {
         return AppealView.of(a, appeals.overdue(a), detailed ? appeals.supervisions(a) : null,
-                appeals.allowedActions(a, caller), calendar::restsOnProvisional);
+                appeals.allowedActions(a, caller), calendar::restsOnProvisional,
+                detailed && appeals.maySeeReporter(a, caller));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "上报诉求 (201, Location): grid workers (gridworker), clerks, triage officers and departments. "
-            + "Goes to the nearest centre above the reporter's organisation; status REPORTED, ticketNo 一案一码")
+            + "Goes to the nearest centre above the reporter's organisation; status REPORTED, ticketNo 一案一码. "
+            + "Optional reporter { name, phone }: the appellant (诉求人) the 回访 calls back; phone a mainland mobile or "
+            + "landline number, else 422 naming reporter.phone")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<AppealView> report(@RequestBody AppealRequests.Report body) {
         Caller caller = currentCaller.get();

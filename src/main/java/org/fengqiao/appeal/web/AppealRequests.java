@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.fengqiao.shared.Validation;
 import org.fengqiao.shared.web.TaskVariables;
 import org.fengqiao.appeal.AppealChannel;
 import org.fengqiao.appeal.AppealCommands;
@@ -35,11 +36,22 @@ final class AppealRequests {
 
 
     @Schema(description = "上报诉求. urgency NORMAL (一般) / URGENT (紧急) / EMERGENCY (特急); channel GRID_APP, HOTLINE, "
-            + "WECHAT, WINDOW, VIDEO_AI, DEPARTMENT")
-    record Report(AppealType type, AppealChannel channel, String gridId, String description, Urgency urgency) {
+            + "WECHAT, WINDOW, VIDEO_AI, DEPARTMENT; reporter (optional): the appellant (诉求人) the 回访 calls back")
+    record Report(AppealType type, AppealChannel channel, String gridId, String description, Urgency urgency,
+                  ReporterBody reporter) {
         AppealCommands.Report toCommand() {
-            return new AppealCommands.Report(type, channel, gridId, description, urgency);
+            return new AppealCommands.Report(type, channel, gridId, description, urgency,
+                    reporter == null ? null : AppealCommands.Reporter.of(reporter.name(), reporter.phone()));
         }
+    }
+
+    @Schema(description = "诉求人 (the appellant), optional; both fields optional. Personal data: shown only to the roles "
+            + "that work the appeal")
+    record ReporterBody(@Schema(description = "诉求人姓名", maxLength = Validation.NAME_MAX) String name,
+                        @Schema(description = "联系电话: an 11-digit mainland mobile number (optionally +86; spaces or hyphens "
+                                + "between the groups) or a landline (0633-8000000, the local number alone, an extension after "
+                                + "'-' or '转')", maxLength = 40, pattern = Validation.PHONE_PATTERN,
+                                example = "13800001111") String phone) {
     }
 
     @Schema(description = "研判分流: lead department (主办), assisting departments (协办; required for ZHIFA 执法诉求), "

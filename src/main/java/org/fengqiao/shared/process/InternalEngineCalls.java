@@ -25,14 +25,21 @@ public class InternalEngineCalls {
         this.configuration = configuration;
     }
 
-    /** Runs {@code work} (service calls of this engine) in one command without authorization checks. */
+    /**
+     * Runs {@code work} (service calls of this engine) in one command without authorization checks.
+     * Called inside a command (a listener or delegate), it runs in that command's context and leaves
+     * its authorization checks as they were: on again only if they were on.
+     */
     public <T> T run(Supplier<T> work) {
         return configuration.getCommandExecutorTxRequired().execute((CommandContext context) -> {
+            boolean checking = context.isAuthorizationCheckEnabled();
             context.disableAuthorizationCheck();
             try {
                 return work.get();
             } finally {
-                context.enableAuthorizationCheck();
+                if (checking) {
+                    context.enableAuthorizationCheck();
+                }
             }
         });
     }

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * them as variables of the task's scope; a process variable needs READ on the whole process
  * instance (or READ_INSTANCE_VARIABLE on the definition: every case), which a role should not get
  * for the cards' sake. So when a user task is created, these variables of its process are copied
- * onto the task itself: whoever may see the task sees its card, and nothing more.
+ * onto the task itself: whoever may see the task sees its card, and nothing more. A task that stays
+ * open while its case changes (a non-interrupting timer, a recomputed deadline) gets its card again
+ * from the module ({@link #cardOf}).
  */
 @Component
 public class TaskCardVariables extends AbstractProcessEnginePlugin {
@@ -46,6 +48,22 @@ public class TaskCardVariables extends AbstractProcessEnginePlugin {
         card.put("caseStatus", "状态");
         card.put("caseDeadline", "期限");
         return Collections.unmodifiableMap(card);
+    }
+
+    /**
+     * The card a task shows, from its process's variables (by their process names; absent ones are left
+     * out): what a module sets on its open tasks ({@code TaskService#setVariablesLocal}) when the case
+     * changed while a task stayed open — a non-interrupting timer fired, a deadline was recomputed —
+     * since the copy is made only when a task is created.
+     */
+    public static Map<String, Object> cardOf(Map<String, ?> processVariables) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        CARD.forEach((processName, cardName) -> {
+            if (processVariables.containsKey(processName)) {
+                card.put(cardName, processVariables.get(processName));
+            }
+        });
+        return card;
     }
 
     static final TaskListener COPY = task -> {
