@@ -122,6 +122,16 @@ public class PropertyItems {
                 .param("from", from).param("now", now).query(PropertyItems::map).list();
     }
 
+    /** The id of the item numbered {@code itemNo} (财物编号), if any. */
+    public Optional<String> idOfItemNo(String itemNo) {
+        return jdbc.sql("select id from property_item where item_no = ?").param(itemNo).query(String.class).optional();
+    }
+
+    /** The 财物编号 of the item {@code id}, if it is an item's id. */
+    public Optional<String> itemNoOf(String id) {
+        return jdbc.sql("select item_no from property_item where id = ?").param(id).query(String.class).optional();
+    }
+
     public Optional<PropertyItem> findByItemNo(String itemNo) {
         return jdbc.sql("select " + COLUMNS + " from property_item where item_no = ?").param(itemNo)
                 .query(PropertyItems::map).optional();

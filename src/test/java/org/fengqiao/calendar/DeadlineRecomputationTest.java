@@ -136,7 +136,7 @@ class DeadlineRecomputationTest {
         OffsetDateTime handoverDue = OffsetDateTime.parse(item.path("handoverDueAt").asText());
         assertThat(handoverDue.getYear()).isEqualTo(YEAR);
         String intakePid = runtime.createProcessInstanceQuery().processDefinitionKey("property-intake")
-                .processInstanceBusinessKey(itemId).singleResult().getId();
+                .processInstanceBusinessKey(item.path("itemNo").asText()).singleResult().getId();
         assertThat(timerDue(intakePid, "Timer_HandoverOverdue")).isEqualTo(handoverDue.toInstant());
 
         // --- a stored item of the same agency whose release was requested: executed within 3 days (C4)
@@ -145,7 +145,7 @@ class DeadlineRecomputationTest {
         OffsetDateTime disposalDue = OffsetDateTime.parse(released.at("/disposal/dueAt").asText());
         assertThat(disposalDue.getYear()).isEqualTo(YEAR);
         String disposalPid = runtime.createProcessInstanceQuery().processDefinitionKey("property-disposal")
-                .processInstanceBusinessKey(releasedId).singleResult().getId();
+                .processInstanceBusinessKey(released.path("itemNo").asText()).singleResult().getId();
         assertThat(timerDue(disposalPid, "Timer_ApprovalOverdue")).isEqualTo(disposalDue.toInstant());
 
         // --- an appeal dispatched to a department: 7 days from triage, the 督办通知 5 working days later

@@ -175,7 +175,10 @@ class CrashSafetyTest {
                 }
             }
             for (JsonNode pi : get(port, "admin", "/engine-rest/process-instance?processDefinitionKey=property-intake")) {
-                HttpResponse<String> item = send(port, "admin", "/api/property-items/" + pi.path("businessKey").asText());
+                // the business key is the item's 财物编号; the process keeps the item's id for the API
+                String itemId = get(port, "admin", "/engine-rest/process-instance/" + pi.path("id").asText()
+                        + "/variables/itemId").path("value").asText();
+                HttpResponse<String> item = send(port, "admin", "/api/property-items/" + itemId);
                 if (item.statusCode() == 404) {
                     orphans++;
                 }

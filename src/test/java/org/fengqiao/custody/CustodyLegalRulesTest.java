@@ -38,6 +38,7 @@ class CustodyLegalRulesTest extends CustodyApiSupport {
     @Autowired TaskService tasks;
     @Autowired SupervisionRecords supervision;
     @Autowired CustodyManagement custody;
+    @Autowired PropertyItems items;
 
     @Override
     MockMvc mvc() {
@@ -45,7 +46,7 @@ class CustodyLegalRulesTest extends CustodyApiSupport {
     }
 
     private List<String> approvalGroups(String itemId) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(itemId)
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(items.itemNoOf(itemId).orElseThrow())
                 .taskDefinitionKey("UserTask_ApproveDisposal").singleResult();
         return tasks.getIdentityLinksForTask(task.getId()).stream().map(l -> l.getGroupId())
                 .filter(java.util.Objects::nonNull).toList();

@@ -86,8 +86,13 @@ class CustodyProcessTest extends CustodyApiSupport {
         identity.clearAuthentication();
     }
 
+    /** The business key of an item's instances: its 财物编号 (an id that is no item's — a case's — is its own key). */
+    private String key(String id) {
+        return items.itemNoOf(id).orElse(id);
+    }
+
     private ProcessInstance instance(String key, String itemId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKey(itemId)
+        return runtime.createProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKey(key(itemId))
                 .singleResult();
     }
 
@@ -142,10 +147,10 @@ class CustodyProcessTest extends CustodyApiSupport {
     void notHeldPropertySkipsTheHandover_C2() throws Exception {
         String caseId = openPoliceCase();
         String id = register("officer1", caseId, "REAL_ESTATE").get(0).get("id").asText();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getEndTime())
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key(id)).singleResult().getEndTime())
                 .isNotNull();
         assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_RegisteredNotHeld")
-                .list().stream().anyMatch(a -> id.equals(businessKey(a.getProcessInstanceId())))).isTrue();
+                .list().stream().anyMatch(a -> key(id).equals(businessKey(a.getProcessInstanceId())))).isTrue();
     }
 
     private String businessKey(String processInstanceId) {
@@ -196,7 +201,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         String id = storedPoliceItem(caseId, "GENERAL");
         act("depthead", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\""
                 + TestClock.offsetNow().plusDays(1).withNano(0) + "\"}");
-        Task approval = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("UserTask_ApproveLoan")
+        Task approval = tasks.createTaskQuery().processInstanceBusinessKey(key(id)).taskDefinitionKey("UserTask_ApproveLoan")
                 .singleResult();
         assertThat(tasks.getIdentityLinksForTask(approval.getId())).extracting(l -> l.getGroupId())
                 .contains("rz-police-xz-depthead");
@@ -217,7 +222,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         act("officer1", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\""
                 + TestClock.offsetNow().plusDays(1).withNano(0) + "\"}");
         act("depthead", id, "loan-approval", "{\"approved\":true}");
-        Task inspectReturn = tasks.createTaskQuery().processInstanceBusinessKey(id)
+        Task inspectReturn = tasks.createTaskQuery().processInstanceBusinessKey(key(id))
                 .taskDefinitionKey("UserTask_InspectReturn").singleResult();
         // C11: a case officer cannot take the item back in the Tasklist either: the task is the
         // custodians' (candidate group), so the engine's task authorization refuses before the domain
@@ -234,7 +239,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         // disposal: the requester may not approve in the Tasklist; the department head rejects
         conclude("officer1", caseId);
         act("officer1", id, "disposal-request", "{\"disposalType\":\"CONFISCATE_TO_TREASURY\",\"legalBasisDocNo\":\"判3号\"}");
-        Task disposalApproval = tasks.createTaskQuery().processInstanceBusinessKey(id)
+        Task disposalApproval = tasks.createTaskQuery().processInstanceBusinessKey(key(id))
                 .taskDefinitionKey("UserTask_ApproveDisposal").singleResult();
         // (not a candidate of the department heads' approval: the engine refuses the officer)
         identity.setAuthentication("officer1", List.of("officer", "rz-police-xz-officer"));
@@ -477,7 +482,7 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(last.get("eventType").asText()).isEqualTo("HANDOVER_DEFERRED");
         assertThat(last.at("/details/approvedBy").asText()).isEqualTo("depthead");
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("property-handover-deferral")
-                .processInstanceBusinessKey(id).finished().count()).isEqualTo(2);
+                .processInstanceBusinessKey(key(id)).finished().count()).isEqualTo(2);
         act("officer1", id, "handover", "{\"centreId\":\"rz-custody\"}");
         postAs("officer1", path, "{\"exception\":\"REMOTE_EXTRACTION\",\"clockFrom\":\"2026-12-04T09:00:00+08:00\",\"reason\":\"x\"}")
                 .andExpect(status().isConflict());
@@ -723,7 +728,7 @@ class CustodyProcessTest extends CustodyApiSupport {
 
     private boolean instanceHistory(String key, String businessKey) {
         return history.createHistoricProcessInstanceQuery().processDefinitionKey(key)
-                .processInstanceBusinessKey(businessKey).finished().count() == 1;
+                .processInstanceBusinessKey(key(businessKey)).finished().count() == 1;
     }
 
     @Test
@@ -764,6 +769,110 @@ class CustodyProcessTest extends CustodyApiSupport {
             assertThat(definition.getHistoryTimeToLive()).isNotNull();
             assertThat(definition.getVersionTag()).isNotBlank();
         }
+    }
+
+    @Test
+    @Order(9)
+    void anItemsInstancesCarryItsNumberAsBusinessKeyWhileTheApiKeepsItsId() throws Exception {
+        String caseId = openPoliceCase();
+        JsonNode registered = register("officer1", caseId, "GENERAL").get(0);
+        String id = registered.get("id").asText();
+        String itemNo = registered.get("itemNo").asText();
+        assertThat(itemNo).matches("[A-Z]+-\\d{4}-\\d{6}-\\d{3}");
+
+        ProcessInstance intake = runtime.createProcessInstanceQuery().processDefinitionKey("property-intake")
+                .processInstanceBusinessKey(itemNo).singleResult();
+        assertThat(intake).as("the intake is listed by the item's 财物编号").isNotNull();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count())
+                .as("no instance is keyed by the id any more").isZero();
+        assertThat(runtime.getVariable(intake.getId(), "itemId")).isEqualTo(id);
+
+        // the API names the item by its id; the gateway finds the task by the number
+        JsonNode handedOver = act("officer1", id, "handover", "{\"centreId\":\"rz-custody\"}");
+        assertThat(handedOver.get("id").asText()).isEqualTo(id);
+        act("custodian", id, "inspection", "{\"result\":\"PASS\",\"zoneId\":\"zone-ordinary\",\"location\":\"A-01-01\"}");
+        assertThat(intake).isEnded();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(intake.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(itemNo);
+
+        // a request through the API: its instance too
+        act("officer1", id, "loan-request", "{\"reason\":\"辨认\",\"plannedReturnAt\":\""
+                + TestClock.offsetNow().plusDays(1).withNano(0) + "\"}");
+        ProcessInstance loan = runtime.createProcessInstanceQuery().processDefinitionKey("property-loan")
+                .processInstanceBusinessKey(itemNo).singleResult();
+        assertThat(loan).isNotNull();
+        assertThat(loan).isWaitingAt("UserTask_ApproveLoan");
+        assertThat(runtime.getVariable(loan.getId(), "itemId")).isEqualTo(id);
+        assertThat(act("depthead", id, "loan-approval", "{\"approved\":true}").get("status").asText()).isEqualTo("ON_LOAN");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(itemNo).singleResult().getTaskDefinitionKey())
+                .isEqualTo("UserTask_InspectReturn");
+    }
+
+    @Autowired org.fengqiao.custody.process.ItemNumberKeys itemNumberKeys;
+
+    /** Gives a running instance the business key an older version started it with (the item's id). */
+    private void keyedTheOldWay(String processInstanceId, String itemId) {
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(context -> {
+                    context.getExecutionManager().findExecutionById(processInstanceId).setProcessBusinessKey(itemId);
+                    return null;
+                });
+    }
+
+    @Test
+    @Order(10)
+    void instancesOfADatabaseCarriedOverAreKeyedByTheItemsNumberOnceAtStart() throws Exception {
+        String caseId = openPoliceCase();
+        List<JsonNode> registered = register("officer1", caseId, "GENERAL", "GENERAL");
+        String first = registered.get(0).get("id").asText();
+        String second = registered.get(1).get("id").asText();
+        String firstNo = registered.get(0).get("itemNo").asText();
+        String secondNo = registered.get(1).get("itemNo").asText();
+        ProcessInstance firstIntake = instance("property-intake", first);
+        ProcessInstance secondIntake = instance("property-intake", second);
+        // as an older version started them: business key = the item's id
+        keyedTheOldWay(firstIntake.getId(), first);
+        keyedTheOldWay(secondIntake.getId(), second);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(first).singleResult().getId())
+                .isEqualTo(firstIntake.getId());
+
+        // before the one-off, an instance keyed by the id still works through the API (the delegates map the key)
+        act("officer1", second, "handover", "{\"centreId\":\"rz-custody\"}");
+        assertThat(items.find(second).orElseThrow().status()).isEqualTo(ItemStatus.HANDOVER_INSPECTION);
+
+        management.deleteProperty(org.fengqiao.custody.process.CustodyProcessGateway.ITEM_NUMBER_KEYS_DONE);
+        itemNumberKeys.run();
+
+        assertThat(management.getProperties()).containsKey(org.fengqiao.custody.process.CustodyProcessGateway.ITEM_NUMBER_KEYS_DONE);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(firstIntake.getId()).singleResult().getBusinessKey())
+                .isEqualTo(firstNo);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(secondIntake.getId()).singleResult().getBusinessKey())
+                .isEqualTo(secondNo);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(firstIntake.getId()).singleResult()
+                .getBusinessKey()).as("the history follows").isEqualTo(firstNo);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("%-%-%-%-%").list())
+                .extracting(ProcessInstance::getBusinessKey).as("no running item instance keyed by an item's id")
+                .noneMatch(k -> items.find(k).isPresent());
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(firstNo).singleResult().getTaskDefinitionKey())
+                .isEqualTo("UserTask_HandOverItem");
+
+        // the tasks still complete through the API, which keeps naming the items by id
+        act("officer1", first, "handover", "{\"centreId\":\"rz-custody\"}");
+        act("custodian", first, "inspection", "{\"result\":\"PASS\",\"zoneId\":\"zone-ordinary\",\"location\":\"A-01-01\"}");
+        act("custodian", second, "inspection", "{\"result\":\"PASS\",\"zoneId\":\"zone-ordinary\",\"location\":\"A-01-02\"}");
+        assertThat(firstIntake).isEnded();
+        assertThat(secondIntake).isEnded();
+        assertThat(items.find(first).orElseThrow().status()).isEqualTo(ItemStatus.IN_STORAGE);
+        assertThat(items.find(second).orElseThrow().status()).isEqualTo(ItemStatus.IN_STORAGE);
+
+        // once per database: a later start leaves the instances alone
+        JsonNode third = register("officer1", caseId, "GENERAL").get(0);
+        ProcessInstance thirdIntake = instance("property-intake", third.get("id").asText());
+        keyedTheOldWay(thirdIntake.getId(), third.get("id").asText());
+        itemNumberKeys.run();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(thirdIntake.getId()).singleResult().getBusinessKey())
+                .isEqualTo(third.get("id").asText());
+        act("officer1", third.get("id").asText(), "handover", "{\"centreId\":\"rz-custody\"}");
     }
 
     private List<ProcessDefinition> custodyDefinitions() {

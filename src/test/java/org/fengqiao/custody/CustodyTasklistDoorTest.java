@@ -51,6 +51,7 @@ class CustodyTasklistDoorTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
+    @Autowired PropertyItems items;
 
     @AfterEach
     void clear() {
@@ -101,8 +102,22 @@ class CustodyTasklistDoorTest {
         assertThat(r.getStatusCode().value()).as(task.getName() + " as " + user + " → " + r.getBody()).isEqualTo(204);
     }
 
+    /** The 财物编号 of an item: the business key of its instances. */
+    private String itemNo(String itemId) {
+        return items.itemNoOf(itemId).orElseThrow();
+    }
+
+    /** The item a start form's instance was started for: its business key is the item's 财物编号, never the starter's. */
+    private String itemOf(ResponseEntity<String> started) throws Exception {
+        String businessKey = json(started).path("businessKey").asText();
+        assertThat(businessKey).as("business key = the item's 财物编号").matches("[A-Z]+-\\d{4}-\\d{6}-\\d{3}");
+        return items.idOfItemNo(businessKey).orElseThrow();
+    }
+
     private Task task(String itemId, String key) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(itemId).taskDefinitionKey(key).singleResult();
+        // an item's instances carry its 财物编号; an inventory's its id
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(items.itemNoOf(itemId).orElse(itemId))
+                .taskDefinitionKey(key).singleResult();
         assertThat(task).as("open task " + key + " of " + itemId).isNotNull();
         return task;
     }
@@ -174,7 +189,7 @@ class CustodyTasklistDoorTest {
     // --- the registration start form ------------------------------------------------------------
 
     @Test
-    @DisplayName("启动流程 财物登记: the start form registers like POST …/items (same item, same ledger entry); business key = the item")
+    @DisplayName("启动流程 财物登记: the start form registers like POST …/items (same item, same ledger entry); business key = the item's 财物编号")
     void registrationThroughTheStartForm() throws Exception {
         String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
 
@@ -189,13 +204,15 @@ class CustodyTasklistDoorTest {
 
         ResponseEntity<String> started = startForm("officer1", valuable(caseId));
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        String itemId = json(started).path("businessKey").asText();
+        String itemId = itemOf(started);
         String pid = json(started).path("id").asText();
 
         JsonNode list = get("officer1", "/api/property-items?caseId=" + caseId);
         assertThat(list.path("items")).hasSize(1);
         JsonNode item = list.path("items").get(0);
-        assertThat(item.path("id").asText()).as("business key = the item's id, not the starter's").isEqualTo(itemId);
+        assertThat(item.path("id").asText()).as("the API keeps the item's id").isEqualTo(itemId);
+        assertThat(json(started).path("businessKey").asText()).as("business key = the item's 财物编号, not the starter's")
+                .isEqualTo(item.path("itemNo").asText());
         assertThat(item.path("status").asText()).isEqualTo("PENDING_HANDOVER");
         assertThat(item.path("sealedBy")).extracting(JsonNode::asText).containsExactly("officer1", "officer2");
         assertThat(item.path("photoHashes")).extracting(JsonNode::asText).containsExactly(PHOTO);
@@ -254,9 +271,9 @@ class CustodyTasklistDoorTest {
         form.put("source", "犯罪嫌疑人王某某名下不动产");
         ResponseEntity<String> started = startForm("depthead", form);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        String itemId = json(started).path("businessKey").asText();
+        String itemId = itemOf(started);
         assertThat(status(itemId)).isEqualTo("REGISTERED_NOT_HELD");
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(itemId).count()).isZero();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(itemNo(itemId)).count()).isZero();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(json(started).path("id").asText()).count())
                 .as("the intake ended").isZero();
     }
@@ -329,7 +346,7 @@ class CustodyTasklistDoorTest {
         Map<String, Object> form = valuable(caseId);
         form.put("category", "GENERAL");
         form.put("name", "黑色双肩背包");
-        String itemId = json(startForm("officer1", form)).path("businessKey").asText();
+        String itemId = itemOf(startForm("officer1", form));
 
         // hand-over: the officers' step, in their 本组待办 (offered to them by name); the custody centre is picked, not typed
         Task handover = task(itemId, "UserTask_HandOverItem");
@@ -358,6 +375,12 @@ class CustodyTasklistDoorTest {
 
         // inspection: the custodian picks the zone
         Task inspection = task(itemId, "UserTask_InspectHandover");
+        // the Tasklist's and Cockpit's search by business key finds it by the item's 财物编号, within the caller's tasks
+        String itemNo = itemNo(itemId);
+        assertThat(get("custodian", "/engine-rest/task?processInstanceBusinessKey=" + itemNo))
+                .extracting(t -> t.path("id").asText()).containsExactly(inspection.getId());
+        assertThat(get("officer1", "/engine-rest/task?processInstanceBusinessKey=" + itemNo)).as("not the officer's step")
+                .isEmpty();
         assertThat(taskService.getVariablesLocal(inspection.getId())).containsEntry("状态", "交接查验")
                 .containsEntry("财物名称", "黑色双肩背包");
         JsonNode inspect = get("custodian", "/api/tasklist/tasks/" + inspection.getId());
@@ -408,7 +431,7 @@ class CustodyTasklistDoorTest {
         get("officer1", "/api/property-items/" + itemId + "/ledger").forEach(e -> events.add(e.path("eventType").asText()));
         assertThat(events).containsSubsequence("REGISTER", "HANDOVER_IN", "STORE", "LOAN_REQUEST", "LOAN_OUT", "LOAN_RETURN",
                 "DISPOSAL_REQUEST", "DISPOSAL_APPROVED");
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(itemId).count()).isZero();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(itemNo(itemId)).count()).isZero();
     }
 
     @Test
@@ -422,7 +445,7 @@ class CustodyTasklistDoorTest {
         form.put("photoHashes", "");
         ResponseEntity<String> started = startForm("prosecutor", form);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        String itemId = json(started).path("businessKey").asText();
+        String itemId = itemOf(started);
         submitted("prosecutor", task(itemId, "UserTask_HandOverItem"), Map.of("centreId", "rz-custody"));
         submitted("custodian", task(itemId, "UserTask_InspectHandover"), Map.of("result", "PASS", "zoneId", "zone-ordinary",
                 "location", "A-02-02"));
@@ -480,7 +503,7 @@ class CustodyTasklistDoorTest {
         }
         ResponseEntity<String> started = startForm(user, form);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        String itemId = json(started).path("businessKey").asText();
+        String itemId = itemOf(started);
         ok(user, HttpMethod.POST, "/api/property-items/" + itemId + "/handover", Map.of("centreId", "rz-custody"));
         ok("custodian", HttpMethod.POST, "/api/property-items/" + itemId + "/inspection", Map.of("result", "PASS",
                 "zoneId", "zone-ordinary", "location", "A-01-02"));
@@ -505,7 +528,7 @@ class CustodyTasklistDoorTest {
     void requestPickerOffersOnlyAllowedItems() throws Exception {
         String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
         String stored = storedItem("officer1", caseId, "银色笔记本电脑");
-        String pending = json(startForm("officer1", valuable(caseId))).path("businessKey").asText();
+        String pending = itemOf(startForm("officer1", valuable(caseId)));
         String itemNo = get("officer1", "/api/property-items/" + stored).path("itemNo").asText();
         String caseNo = get("officer1", "/api/property-cases/" + caseId).path("agencyCaseNo").asText();
 
@@ -545,7 +568,7 @@ class CustodyTasklistDoorTest {
     }
 
     @Test
-    @DisplayName("启动流程 调用 → 审批 → 归还: requested from the start form as via POST …/loan-request; business key = the item; cards on every task")
+    @DisplayName("启动流程 调用 → 审批 → 归还: requested from the start form as via POST …/loan-request; business key = the item's 财物编号; cards on every task")
     void loanRequestedFromTheStartForm() throws Exception {
         String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
         String itemId = storedItem("officer1", caseId, "作案用撬棍");
@@ -554,7 +577,8 @@ class CustodyTasklistDoorTest {
         ResponseEntity<String> started = request("officer1", "property-loan", Map.of("itemId", itemId,
                 "reason", "带往现场辨认", "plannedReturnAt", plannedReturn));
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        assertThat(json(started).path("businessKey").asText()).as("business key = the item").isEqualTo(itemId);
+        assertThat(json(started).path("businessKey").asText()).as("business key = the item's 财物编号")
+                .isEqualTo(itemNo(itemId));
         String pid = json(started).path("id").asText();
 
         JsonNode item = get("officer1", "/api/property-items/" + itemId);
@@ -624,7 +648,7 @@ class CustodyTasklistDoorTest {
                 "requestingAgencyId", "rz-court", "scheduledAt", local(java.time.Duration.ofHours(3)),
                 "recordingHash", "示证录像 2026-12-04 第1段"));
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        assertThat(json(started).path("businessKey").asText()).isEqualTo(itemId);
+        assertThat(json(started).path("businessKey").asText()).isEqualTo(itemNo(itemId));
         assertThat(status(itemId)).isEqualTo("IN_STORAGE");
         JsonNode last = get("admin", "/api/property-items/" + itemId + "/ledger");
         JsonNode entry = last.get(last.size() - 1);
@@ -644,7 +668,7 @@ class CustodyTasklistDoorTest {
     void requestRefusals() throws Exception {
         String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
         String itemId = storedItem("officer1", caseId, "红色行李箱");
-        String pending = json(startForm("officer1", valuable(caseId))).path("businessKey").asText();
+        String pending = itemOf(startForm("officer1", valuable(caseId)));
         String ccdiCase = openCase("ccdi", "rz-ccdi", List.of("ccdi", "ccdi2"));
         String ccdiItem = storedItem("ccdi", ccdiCase, "纪委扣押账册");
         Map<String, Object> loan = new HashMap<>(Map.of("itemId", itemId, "reason", "辨认",
@@ -695,6 +719,8 @@ class CustodyTasklistDoorTest {
         assertThat(status(ccdiItem)).isEqualTo("IN_STORAGE");
         assertThat(ledgerEvents(itemId)).isEqualTo(before);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("property-loan")
+                .processInstanceBusinessKey(itemNo(itemId)).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("property-loan")
                 .processInstanceBusinessKey(itemId).count()).isZero();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("property-loan")
                 .processInstanceBusinessKey("forged-key").count()).isZero();
@@ -704,7 +730,7 @@ class CustodyTasklistDoorTest {
     @DisplayName("交接查验: the shelf position is picked among the chosen zone's positions")
     void shelfPositionsOfTheZone() throws Exception {
         String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
-        String itemId = json(startForm("officer1", valuable(caseId))).path("businessKey").asText();
+        String itemId = itemOf(startForm("officer1", valuable(caseId)));
         ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/handover", Map.of("centreId", "rz-custody"));
         JsonNode step = get("custodian", "/api/tasklist/tasks/" + task(itemId, "UserTask_InspectHandover").getId());
         JsonNode locations = step.path("options").path("location");

@@ -29,6 +29,7 @@ class CustodyTasklistScopeTest extends CustodyApiSupport {
     @Autowired TaskService taskService;
     @Autowired FilterService filterService;
     @Autowired IdentityService identityService;
+    @Autowired PropertyItems items;
 
     @Override
     MockMvc mvc() {
@@ -51,7 +52,9 @@ class CustodyTasklistScopeTest extends CustodyApiSupport {
     }
 
     private long tasksOf(String user, String itemId) {
-        return as(user, () -> taskService.createTaskQuery().processInstanceBusinessKey(itemId).count());
+        // an item's instances are keyed by its 财物编号
+        String itemNo = items.itemNoOf(itemId).orElseThrow();
+        return as(user, () -> taskService.createTaskQuery().processInstanceBusinessKey(itemNo).count());
     }
 
     private List<String> filteredItems(String user) {
@@ -67,7 +70,8 @@ class CustodyTasklistScopeTest extends CustodyApiSupport {
         String id = register("ccdi", caseId, "VALUABLE").get(0).get("id").asText();
 
         assertThat(tasksOf("ccdi", id)).as("ccdi's hand-over task").isEqualTo(1);
-        Task handover = as("ccdi", () -> taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult());
+        String itemNo = items.itemNoOf(id).orElseThrow();
+        Task handover = as("ccdi", () -> taskService.createTaskQuery().processInstanceBusinessKey(itemNo).singleResult());
         assertThat(handover.getDueDate()).as("hand-over deadline as due date").isNotNull();
         assertThat(tasksOf("officer1", id)).isZero();
         assertThat(tasksOf("depthead", id)).isZero();

@@ -32,6 +32,7 @@ class ForgedItemLinkTest extends CustodyApiSupport {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
+    @Autowired PropertyItems propertyItems;
 
     @Override
     MockMvc mvc() {
@@ -44,7 +45,9 @@ class ForgedItemLinkTest extends CustodyApiSupport {
     }
 
     private String intakeOf(String itemId) {
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(itemId)
+        // the intake is keyed by the item's 财物编号
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(propertyItems.itemNoOf(itemId).orElseThrow())
                 .processDefinitionKey("property-intake").singleResult();
         assertThat(pi).isNotNull();
         return pi.getId();

@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.fengqiao.custody.PropertyItems;
 import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.IllegalTransitionException;
 import org.fengqiao.shared.process.InternalEngineCalls;
@@ -21,6 +23,11 @@ import org.springframework.stereotype.Component;
  * The only class of the custody module that talks to RuntimeService, TaskService and ManagementService. Every call
  * runs with the caller's Camunda authentication, so the listeners know who acts — exactly as when
  * the Tasklist completes the task.
+ *
+ * <p>Callers name an item by its id, as the REST API does; the gateway translates: an item's instances carry its
+ * 财物编号 as business key ({@link CustodyProcesses#businessKeyOf}), and the queries also find an instance started
+ * before, keyed by the id ({@link CustodyProcesses#businessKeysOf}). An inventory's and a case's instances keep
+ * their id as business key.
  */
 @Component
 public class CustodyProcessGateway {
@@ -30,10 +37,12 @@ public class CustodyProcessGateway {
     private final IdentityService identity;
     private final InternalEngineCalls internal;
     private final ManagementService management;
+    private final PropertyItems items;
 
     CustodyProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity,
-                          InternalEngineCalls internal, ManagementService management) {
+                          InternalEngineCalls internal, ManagementService management, PropertyItems items) {
         this.management = management;
+        this.items = items;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -46,8 +55,11 @@ public class CustodyProcessGateway {
      * whose start forms go through the domain (property-intake: CustodyRegistration; the item requests:
      * CustodyRequestStart), and the timers' and the system's own starts (measure period, judgment
      * delivery, inventory) are nobody's to start from the Tasklist.
+     *
+     * @param id the item's id (its instance's business key becomes the item's 财物编号), the inventory's or the case's
      */
-    public String start(String processKey, String businessKey, Map<String, Object> variables, Caller caller) {
+    public String start(String processKey, String id, Map<String, Object> variables, Caller caller) {
+        String businessKey = CustodyProcesses.businessKeysOf(id, items).get(0);
         Boolean outer = STARTING.get();
         STARTING.set(Boolean.TRUE);
         try {
@@ -63,8 +75,11 @@ public class CustodyProcessGateway {
     /** Set while {@link #start} starts an instance for a registered item: the start form's listener then registers nothing. */
     static final ThreadLocal<Boolean> STARTING = new ThreadLocal<>();
 
-    /** A custody task as the Tasklist shows it: its step, form, process and business key (item or inventory). */
-    public record TaskRef(String taskId, String taskDefinitionKey, String formId, String processKey, String businessKey) {
+    /**
+     * A custody task as the Tasklist shows it: its step, form, process and what it is about — the id of the item
+     * (or inventory, or case) its process instance's business key stands for.
+     */
+    public record TaskRef(String taskId, String taskDefinitionKey, String formId, String processKey, String subjectId) {
     }
 
     /**
@@ -87,12 +102,13 @@ public class CustodyProcessGateway {
             String formId = org.fengqiao.shared.process.StepForms.formIdOf(
                     task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey(), task.getFormKey());
             return java.util.Optional.of(new TaskRef(task.getId(), task.getTaskDefinitionKey(), formId, processKey,
-                    instance.getBusinessKey()));
+                    CustodyProcesses.itemIdOfBusinessKey(instance.getBusinessKey(), items)));
         });
     }
 
-    public void complete(String businessKey, String taskKey, Map<String, Object> variables, Caller caller) {
-        Task task = openTask(businessKey, taskKey);
+    /** Completes the open task {@code taskKey} of the item (inventory, case) {@code id} as the caller. */
+    public void complete(String id, String taskKey, Map<String, Object> variables, Caller caller) {
+        Task task = openTask(id, taskKey);
         if (task == null) {
             throw new IllegalTransitionException("没有待办的步骤 " + taskKey + " (no open step " + taskKey + ")");
         }
@@ -106,9 +122,11 @@ public class CustodyProcessGateway {
         });
     }
 
-    public Task openTask(String businessKey, String taskKey) {
-        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
-                .active().list();
+    /** The open task {@code taskKey} of the item (inventory, case) {@code id}, or null. */
+    public Task openTask(String id, String taskKey) {
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceBusinessKeyIn(CustodyProcesses.businessKeysOf(id, items).toArray(String[]::new))
+                .taskDefinitionKey(taskKey).active().list();
         return open.isEmpty() ? null : open.get(0);
     }
 
@@ -127,14 +145,13 @@ public class CustodyProcessGateway {
     }
 
     /**
-     * Delivers a message to the running instance of {@code processKey} for the business key that
+     * Delivers a message to the running instance of {@code processKey} for the item {@code id} that
      * waits for it (e.g. the hand-over step ended by a disposal within 24 h, C1). Answers whether one did.
      */
-    public boolean correlate(String processKey, String businessKey, String message) {
+    public boolean correlate(String processKey, String id, String message) {
         return internal.run(() -> {
             boolean delivered = false;
-            for (var instance : runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
-                    .processInstanceBusinessKey(businessKey).active().list()) {
+            for (var instance : activeInstances(processKey, id)) {
                 if (runtime.createExecutionQuery().processInstanceId(instance.getId())
                         .messageEventSubscriptionName(message).count() > 0) {
                     runtime.createMessageCorrelation(message).processInstanceId(instance.getId()).correlate();
@@ -150,13 +167,12 @@ public class CustodyProcessGateway {
      * the timers read, and the due date of the waiting timer jobs of the given boundary events.
      * Answers the number of jobs moved.
      */
-    public int moveDeadline(String processKey, String businessKey, String variable, OffsetDateTime due,
+    public int moveDeadline(String processKey, String id, String variable, OffsetDateTime due,
                             String... timerActivityIds) {
         Date date = Date.from(due.toInstant());
         return internal.run(() -> {
             int moved = 0;
-            for (var instance : runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
-                    .processInstanceBusinessKey(businessKey).active().list()) {
+            for (var instance : activeInstances(processKey, id)) {
                 runtime.setVariable(instance.getId(), variable, date);
                 for (String activityId : timerActivityIds) {
                     for (var job : management.createJobQuery().processInstanceId(instance.getId()).timers()
@@ -167,6 +183,60 @@ public class CustodyProcessGateway {
                 }
             }
             return moved;
+        });
+    }
+
+    /** The active instances of {@code processKey} for the item (inventory, case) {@code id}, under either key. */
+    private List<ProcessInstance> activeInstances(String processKey, String id) {
+        List<ProcessInstance> found = new java.util.ArrayList<>();
+        for (String businessKey : CustodyProcesses.businessKeysOf(id, items)) {
+            found.addAll(runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                    .processInstanceBusinessKey(businessKey).active().list());
+        }
+        return found;
+    }
+
+    /**
+     * The engine property (ACT_GE_PROPERTY) saying that this database's running item instances carry the item's
+     * 财物编号 as business key; instances started since get it at start.
+     */
+    public static final String ITEM_NUMBER_KEYS_DONE = "fengqiao.custody-item-number-keys";
+
+    /**
+     * Once per database, in one transaction with the property that records it: the running instances of the item
+     * processes ({@link CustodyProcesses#ITEM_PROCESSES}) whose business key is an item's id — started before the
+     * 财物编号 became the key — get the item's number instead (the engine's {@code setProcessBusinessKey} of the
+     * instance, as a start listener sets it; the history follows). Answers how many; 0 when done before.
+     */
+    public int itemNumbersAsBusinessKeysOnce() {
+        return internal.run(() -> {
+            if (management.getProperties().containsKey(ITEM_NUMBER_KEYS_DONE)) {
+                return 0;
+            }
+            int rekeyed = 0;
+            String[] keys = CustodyProcesses.ITEM_PROCESSES.toArray(String[]::new);
+            int page = 500;
+            for (int first = 0; ; first += page) {
+                // the rewrite changes no instance's definition or order: the pages stay put
+                List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionKeyIn(keys)
+                        .orderByProcessInstanceId().asc().listPage(first, page);
+                for (ProcessInstance instance : instances) {
+                    String businessKey = instance.getBusinessKey();
+                    var itemNo = businessKey == null ? java.util.Optional.<String>empty() : items.itemNoOf(businessKey);
+                    if (itemNo.isPresent()) {
+                        // Camunda 7's RuntimeService has no updateBusinessKey: the engine's own way is the
+                        // execution's setProcessBusinessKey (as a start listener does), which also updates the history
+                        org.camunda.bpm.engine.impl.context.Context.getCommandContext().getExecutionManager()
+                                .findExecutionById(instance.getId()).setProcessBusinessKey(itemNo.get());
+                        rekeyed++;
+                    }
+                }
+                if (instances.size() < page) {
+                    break;
+                }
+            }
+            management.setProperty(ITEM_NUMBER_KEYS_DONE, java.time.Instant.now().toString());
+            return rekeyed;
         });
     }
 }

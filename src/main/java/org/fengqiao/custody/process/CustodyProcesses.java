@@ -123,6 +123,38 @@ public final class CustodyProcesses {
             INVENTORY, REFUND, HANDOVER_DEFERRAL, LOAN_EXTENSION, MEASURE_PERIOD, MEASURE_EXTENSION, HANDOVER_DISPOSAL,
             MEASURE_APPRAISAL, JUDGMENT_DELIVERY);
 
+    /**
+     * The item (or inventory, or case) a custody process instance belongs to, from its business key — set by the
+     * gateway or the start listener, and no user can change it. The one place that maps a business key to an id:
+     * an item's instances carry its 财物编号 ({@link #businessKeyOf}), so that Cockpit and the Tasklist's search
+     * show the number people use; instances started before carry the item's id itself, as the inventory's and the
+     * judgment delivery's instances carry the inventory's and the case's id. Null for no key.
+     */
+    public static String itemIdOfBusinessKey(String businessKey, org.fengqiao.custody.PropertyItems items) {
+        if (businessKey == null) {
+            return null;
+        }
+        return items.idOfItemNo(businessKey).orElse(businessKey);
+    }
+
+    /**
+     * The business keys an item's (or inventory's, or case's) instances may carry, the current one first: the
+     * item's 财物编号 and, for an instance started before the number became the key, its id; for an id that is no
+     * item's, the id alone.
+     */
+    static java.util.List<String> businessKeysOf(String id, org.fengqiao.custody.PropertyItems items) {
+        return items.itemNoOf(id).map(itemNo -> java.util.List.of(itemNo, id)).orElse(java.util.List.of(id));
+    }
+
+    /** The business key of an item's process instances: its 财物编号 (e.g. SACW-2026-000001-006). */
+    static String businessKeyOf(org.fengqiao.custody.PropertyItem item) {
+        return item.itemNo();
+    }
+
+    /** The custody processes that run for one item (every one but the inventory's and the case's judgment delivery). */
+    static final java.util.List<String> ITEM_PROCESSES = ALL.stream()
+            .filter(key -> !INVENTORY.equals(key) && !JUDGMENT_DELIVERY.equals(key)).toList();
+
     private CustodyProcesses() {
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * start form {@code property-registration}, 财物登记) registers its item through
  * {@link CustodyWorkflow#registerStarted} — the checks of {@code POST /api/property-cases/{id}/items}
  * (C19 sealing and photos, C21 source, held or not held) — and becomes that item's intake: the
- * business key is the new item's id, whatever the starter sent. An instance started by
+ * business key is the new item's 财物编号, whatever the starter sent. An instance started by
  * {@link CustodyProcessGateway#start} for items registered through the API is left alone.
  */
 @Component("custodyRegistration")
@@ -82,7 +82,7 @@ class CustodyRegistration implements ExecutionListener {
         } catch (ValidationException e) {
             throw new ValidationException(e.errors().stream().map(CustodyRegistration::toFormField).toList());
         }
-        execution.setProcessBusinessKey(item.id());
+        execution.setProcessBusinessKey(CustodyProcesses.businessKeyOf(item));
         ProcessSteps.keepOnly(execution, java.util.Set.of());
         execution.setVariables(workflow.intakeVariables(item, cases.find(item.caseId()).orElseThrow()));
     }

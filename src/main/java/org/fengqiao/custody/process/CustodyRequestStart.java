@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  *   <li>the picked item passes the API's checks for the caller ({@link CustodyManagement#checked}: visible, the
  *       caller's role and agency, the item's status); a refusal names the form's 财物 field in Chinese, since an
  *       item the caller may not act on is no choice of the picker;</li>
- *   <li>the business key is the item's id, whatever the starter sent, and {@code itemId} the process-owned copy;</li>
+ *   <li>the business key is the item's 财物编号, whatever the starter sent, and {@code itemId} the process-owned
+ *       copy of its id;</li>
  *   <li>the request's service step then reads the submitted fields with the same domain call as the API (its
  *       checks, its field errors, recorded for the engine's REST door) and removes them: only the process's own
  *       variables stay. A refusal rolls the whole start back — no instance, no ledger entry.</li>
@@ -38,8 +39,11 @@ class CustodyRequestStart implements ExecutionListener {
     private final CustodyManagement management;
     private final ProcessSteps steps;
     private final StepForms forms;
+    private final org.fengqiao.custody.PropertyItems items;
 
-    CustodyRequestStart(CustodyManagement management, ProcessSteps steps, StepForms forms) {
+    CustodyRequestStart(CustodyManagement management, ProcessSteps steps, StepForms forms,
+                        org.fengqiao.custody.PropertyItems items) {
+        this.items = items;
         this.management = management;
         this.steps = steps;
         this.forms = forms;
@@ -83,7 +87,7 @@ class CustodyRequestStart implements ExecutionListener {
             throw ValidationException.of(CustodyProcesses.ITEM_ID, "该财物当前状态为“" + status.label()
                     + "”，不能办理此项申请 (not allowed in status " + status + ")");
         }
-        execution.setProcessBusinessKey(itemId);
+        execution.setProcessBusinessKey(CustodyProcesses.businessKeyOf(items.find(itemId).orElseThrow()));
         execution.setVariable(CustodyProcesses.ITEM_ID, itemId);
     }
 }

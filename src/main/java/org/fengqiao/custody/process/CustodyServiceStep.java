@@ -38,10 +38,12 @@ class CustodyServiceStep implements JavaDelegate {
     private final CustodyProcessGateway gateway;
     private final CustodyCards cards;
     private final org.fengqiao.calendar.WorkingCalendar calendar;
+    private final org.fengqiao.custody.PropertyItems items;
 
     CustodyServiceStep(CustodyManagement management, CustodyAccess access,
                        @org.springframework.context.annotation.Lazy CustodyProcessGateway gateway, CustodyCards cards,
-                       org.fengqiao.calendar.WorkingCalendar calendar) {
+                       org.fengqiao.calendar.WorkingCalendar calendar, org.fengqiao.custody.PropertyItems items) {
+        this.items = items;
         this.calendar = calendar;
         this.cards = cards;
         this.management = management;
@@ -61,8 +63,9 @@ class CustodyServiceStep implements JavaDelegate {
 
     private void step(DelegateExecution execution) {
         CustodyVariables v = new CustodyVariables(execution, calendar.zone());
-        // the item (or inventory) is the process instance's business key, never a variable a user can rewrite
-        String itemId = execution.getProcessBusinessKey();
+        // the item (or inventory) is the process instance's business key (the item's 财物编号), never a variable a
+        // user can rewrite
+        String itemId = itemIdOfBusinessKey(execution.getProcessBusinessKey(), items);
         switch (execution.getCurrentActivityId()) {
             case STEP_RECORD_LOAN_REQUEST -> {
                 PropertyItem item = management.requestLoan(actor(execution), itemId, v.string("reason"),

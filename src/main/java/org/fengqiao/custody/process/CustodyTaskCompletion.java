@@ -37,9 +37,11 @@ class CustodyTaskCompletion implements TaskListener {
     private final StepForms forms;
     private final CustodyCards cards;
     private final org.fengqiao.calendar.WorkingCalendar calendar;
+    private final org.fengqiao.custody.PropertyItems items;
 
     CustodyTaskCompletion(CustodyManagement management, CustodyAccess access, StepForms forms, CustodyCards cards,
-                          org.fengqiao.calendar.WorkingCalendar calendar) {
+                          org.fengqiao.calendar.WorkingCalendar calendar, org.fengqiao.custody.PropertyItems items) {
+        this.items = items;
         this.calendar = calendar;
         this.cards = cards;
         this.forms = forms;
@@ -60,8 +62,9 @@ class CustodyTaskCompletion implements TaskListener {
         CustodyVariables v = new CustodyVariables(task, calendar.zone());
         DelegateExecution execution = task.getExecution();
         Caller caller = actor(task);
-        // the item (or inventory) is the process instance's business key, never a variable a user can rewrite
-        String itemId = execution.getProcessBusinessKey();
+        // the item (or inventory, or case) is the process instance's business key (the item's 财物编号), never a
+        // variable a user can rewrite
+        String itemId = itemIdOfBusinessKey(execution.getProcessBusinessKey(), items);
         switch (task.getTaskDefinitionKey()) {
             case TASK_HAND_OVER -> management.handOver(caller, itemId, v.string("centreId"));
             case TASK_INSPECT_HANDOVER -> {

@@ -73,7 +73,7 @@ class CustodyTasklistSteps implements TasklistSteps {
         Map<String, List<Option>> options = new LinkedHashMap<>();
         Map<String, Object> defaults = new LinkedHashMap<>();
         if (CustodyProcesses.INVENTORY.equals(ref.processKey())) {
-            CustodyInventory inventory = management.inventory(ref.businessKey());
+            CustodyInventory inventory = management.inventory(ref.subjectId());
             if (fields.contains("foundItemNos")) {
                 options.put("foundItemNos", items.findAll(inventory.expectedItemIds()).stream()
                         .map(i -> new Option(i.itemNo(), i.itemNo() + " " + i.name()
@@ -83,10 +83,10 @@ class CustodyTasklistSteps implements TasklistSteps {
             return Optional.of(new Step(ref.formId(), forms.formJson(ref.formId()), null, null, options, defaults));
         }
         if (CustodyProcesses.JUDGMENT_DELIVERY.equals(ref.processKey())) {
-            // a step of the case (its business key), not of one item: the form alone
+            // a step of the case (its id is the business key), not of one item: the form alone
             return Optional.of(new Step(ref.formId(), forms.formJson(ref.formId()), null, null, options, defaults));
         }
-        PropertyItem item = items.find(ref.businessKey()).orElse(null);
+        PropertyItem item = items.find(ref.subjectId()).orElse(null);
         if (item == null) {
             return Optional.empty();
         }
