@@ -80,29 +80,9 @@ public class AppealProcessGateway {
      */
     public java.util.Optional<TaskRef> visibleTask(String taskId, Caller caller,
                                                    java.util.function.Function<String, String> appealIdOfBusinessKey) {
-        Task[] found = new Task[1];
-        identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
-        try {
-            found[0] = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(AppealProcess.KEY)
-                    .initializeFormKeys().singleResult();
-        } finally {
-            identity.clearAuthentication();
-        }
-        Task task = found[0];
-        if (task == null) {
-            return java.util.Optional.empty();
-        }
-        String businessKey = internal.run(() -> {
-            var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-            return instance == null ? null : instance.getBusinessKey();
-        });
-        String appealId = appealIdOfBusinessKey.apply(businessKey);
-        if (appealId == null) {
-            return java.util.Optional.empty();
-        }
-        String formId = org.fengqiao.shared.process.StepForms.formIdOf(
-                task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey(), task.getFormKey());
-        return java.util.Optional.of(new TaskRef(task.getId(), task.getTaskDefinitionKey(), formId, appealId));
+        return org.fengqiao.shared.process.VisibleTask.find(tasks, runtime, identity, internal, taskId, caller, List.of(AppealProcess.KEY))
+                .flatMap(v -> java.util.Optional.ofNullable(appealIdOfBusinessKey.apply(v.businessKey()))
+                        .map(appealId -> new TaskRef(v.task().getId(), v.task().getTaskDefinitionKey(), v.formId(), appealId)));
     }
 
     /** Completes the user task that stands for {@code action}, as {@code caller}. */

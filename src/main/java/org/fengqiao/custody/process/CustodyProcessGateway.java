@@ -87,23 +87,9 @@ public class CustodyProcessGateway {
      * in the Tasklist), with its process's key and business key.
      */
     public java.util.Optional<TaskRef> visibleTask(String taskId, Caller caller) {
-        Task task = as(caller, () -> tasks.createTaskQuery().taskId(taskId)
-                .processDefinitionKeyIn(CustodyProcesses.ALL.toArray(String[]::new)).initializeFormKeys().singleResult());
-        if (task == null) {
-            return java.util.Optional.empty();
-        }
-        return internal.run(() -> {
-            var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-            if (instance == null || instance.getBusinessKey() == null) {
-                return java.util.Optional.<TaskRef>empty();
-            }
-            // a definition's id is key:version:uuid
-            String processKey = task.getProcessDefinitionId().split(":")[0];
-            String formId = org.fengqiao.shared.process.StepForms.formIdOf(
-                    task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey(), task.getFormKey());
-            return java.util.Optional.of(new TaskRef(task.getId(), task.getTaskDefinitionKey(), formId, processKey,
-                    CustodyProcesses.itemIdOfBusinessKey(instance.getBusinessKey(), items)));
-        });
+        return org.fengqiao.shared.process.VisibleTask.find(tasks, runtime, identity, internal, taskId, caller, CustodyProcesses.ALL)
+                .map(v -> new TaskRef(v.task().getId(), v.task().getTaskDefinitionKey(), v.formId(), v.processKey(),
+                        CustodyProcesses.itemIdOfBusinessKey(v.businessKey(), items)));
     }
 
     /** Completes the open task {@code taskKey} of the item (inventory, case) {@code id} as the caller. */

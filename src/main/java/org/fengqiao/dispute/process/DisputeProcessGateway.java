@@ -131,24 +131,9 @@ public class DisputeProcessGateway {
      * as in the Tasklist), with the case it belongs to — from the process instance's business key.
      */
     public java.util.Optional<TaskRef> visibleTask(String taskId, Caller caller, java.util.function.Function<String, String> caseIdOfBusinessKey) {
-        Task[] found = new Task[1];
-        as(caller, () -> found[0] = tasks.createTaskQuery().taskId(taskId).processDefinitionKey(DisputeProcess.KEY)
-                .initializeFormKeys().singleResult());
-        Task task = found[0];
-        if (task == null) {
-            return java.util.Optional.empty();
-        }
-        String businessKey = internal.run(() -> {
-            var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-            return instance == null ? null : instance.getBusinessKey();
-        });
-        String caseId = caseIdOfBusinessKey.apply(businessKey);
-        if (caseId == null) {
-            return java.util.Optional.empty();
-        }
-        String formId = org.fengqiao.shared.process.StepForms.formIdOf(
-                task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey(), task.getFormKey());
-        return java.util.Optional.of(new TaskRef(task.getId(), task.getTaskDefinitionKey(), formId, caseId));
+        return org.fengqiao.shared.process.VisibleTask.find(tasks, runtime, identity, internal, taskId, caller, List.of(DisputeProcess.KEY))
+                .flatMap(v -> java.util.Optional.ofNullable(caseIdOfBusinessKey.apply(v.businessKey()))
+                        .map(caseId -> new TaskRef(v.task().getId(), v.task().getTaskDefinitionKey(), v.formId(), caseId)));
     }
 
     /** Task definition keys of the case's open steps (for tests and diagnostics). */
