@@ -13,15 +13,13 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.fengqiao.support.PortApi;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -49,21 +47,11 @@ class AppealTasklistDoorTest {
     @Autowired TaskService taskService;
     @Autowired FormService formService;
     @Autowired RepositoryService repositoryService;
+    private PortApi http;
 
-    private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, "demo").exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private JsonNode json(ResponseEntity<String> r) throws Exception {
-        return r.getBody() == null || r.getBody().isEmpty() ? mapper.createObjectNode() : mapper.readTree(r.getBody());
-    }
-
-    private JsonNode ok(String user, HttpMethod method, String path, Object body) throws Exception {
-        ResponseEntity<String> r = call(user, method, path, body);
-        assertThat(r.getStatusCode().value()).as(method + " " + path + " as " + user + " → " + r.getBody()).isBetween(200, 204);
-        return json(r);
+    @org.junit.jupiter.api.BeforeEach
+    void http() {
+        http = new PortApi(rest, mapper);
     }
 
     /** Form values as the embedded form submits them: every field a String (the widgets' values). */
@@ -84,11 +72,11 @@ class AppealTasklistDoorTest {
         Map<String, Object> body = new HashMap<>();
         body.put("variables", variables);
         body.put("businessKey", "forged-key");
-        return call(user, HttpMethod.POST, "/engine-rest/process-definition/key/grid-appeal/submit-form", body);
+        return http.call(user, HttpMethod.POST, "/engine-rest/process-definition/key/grid-appeal/submit-form", body);
     }
 
     private long appealsReportedBy(String user) throws Exception {
-        JsonNode page = ok("admin", HttpMethod.GET, "/api/appeals?size=200", null);
+        JsonNode page = http.ok("admin", HttpMethod.GET, "/api/appeals?size=200", null);
         long n = 0;
         for (JsonNode a : page.path("items")) {
             if (user.equals(a.path("createdBy").asText())) {
@@ -99,7 +87,7 @@ class AppealTasklistDoorTest {
     }
 
     private JsonNode appealOfInstance(String user, String pid) throws Exception {
-        for (JsonNode a : ok(user, HttpMethod.GET, "/api/appeals?size=200", null).path("items")) {
+        for (JsonNode a : http.ok(user, HttpMethod.GET, "/api/appeals?size=200", null).path("items")) {
             if (pid.equals(a.path("processInstanceId").asText())) {
                 return a;
             }
@@ -114,7 +102,7 @@ class AppealTasklistDoorTest {
     }
 
     private ResponseEntity<String> submit(String user, Task task, Map<String, Object> variables) {
-        return call(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables));
+        return http.call(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables));
     }
 
     private void submitted(String user, Task task, Map<String, Object> variables) {
@@ -133,7 +121,7 @@ class AppealTasklistDoorTest {
     }
 
     private int historySize(String id) throws Exception {
-        return ok("admin", HttpMethod.GET, "/api/appeals/" + id + "/history", null).size();
+        return http.ok("admin", HttpMethod.GET, "/api/appeals/" + id + "/history", null).size();
     }
 
     @Test
@@ -144,7 +132,7 @@ class AppealTasklistDoorTest {
         assertThat(formService.getStartFormKey(definition)).isEqualTo("embedded:deployment:appeal/forms/appeal-report-form.html");
 
         // what the embedded form renders: the form, Chinese choices, the centre the report goes to
-        JsonNode step = ok("grid1", HttpMethod.GET, "/api/tasklist/start-forms/grid-appeal", null);
+        JsonNode step = http.ok("grid1", HttpMethod.GET, "/api/tasklist/start-forms/grid-appeal", null);
         assertThat(step.path("formId").asText()).isEqualTo("appeal-report-form");
         assertThat(step.path("defaults").path("centreName").asText()).isEqualTo("安东卫街道矛盾纠纷调处化解中心");
         assertThat(step.path("defaults").path("channel").asText()).isEqualTo("GRID_APP");
@@ -158,12 +146,12 @@ class AppealTasklistDoorTest {
 
         // the same report through POST, to compare the effect
         String description = "东关村主干道路灯不亮 " + System.nanoTime();
-        JsonNode viaPost = ok("grid1", HttpMethod.POST, "/api/appeals", Map.of("type", "MINSHENG", "urgency", "NORMAL",
+        JsonNode viaPost = http.ok("grid1", HttpMethod.POST, "/api/appeals", Map.of("type", "MINSHENG", "urgency", "NORMAL",
                 "channel", "GRID_APP", "gridId", "东关村第三网格", "description", description + "（接口）"));
 
         ResponseEntity<String> started = startForm("grid1", reportForm(description));
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        String pid = json(started).path("id").asText();
+        String pid = http.json(started).path("id").asText();
         JsonNode appeal = appealOfInstance("grid1", pid);
         String id = appeal.path("id").asText();
         assertThat(appeal.path("status").asText()).isEqualTo("REPORTED");
@@ -173,8 +161,8 @@ class AppealTasklistDoorTest {
         // whatever business key the starter sent, the 诉求编号 is the key (the REST id stays the id)
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey())
                 .isEqualTo(appeal.path("ticketNo").asText());
-        JsonNode history = ok("grid1", HttpMethod.GET, "/api/appeals/" + id + "/history", null);
-        JsonNode postHistory = ok("grid1", HttpMethod.GET, "/api/appeals/" + viaPost.path("id").asText() + "/history", null);
+        JsonNode history = http.ok("grid1", HttpMethod.GET, "/api/appeals/" + id + "/history", null);
+        JsonNode postHistory = http.ok("grid1", HttpMethod.GET, "/api/appeals/" + viaPost.path("id").asText() + "/history", null);
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("action").asText()).isEqualTo("report");
         assertThat(history.get(0).path("actor").asText()).isEqualTo("grid1");
@@ -190,7 +178,7 @@ class AppealTasklistDoorTest {
                 .containsEntry("状态", "已上报")
                 .containsEntry("当事人", "上报人 杜晓燕；网格 东关村第三网格");
         assertThat((String) card.get("案由")).startsWith("民生诉求：东关村主干道路灯不亮");
-        JsonNode triageCard = ok("triage", HttpMethod.GET, "/engine-rest/task/" + triage.getId() + "/variables", null);
+        JsonNode triageCard = http.ok("triage", HttpMethod.GET, "/engine-rest/task/" + triage.getId() + "/variables", null);
         assertThat(triageCard.path("案号").path("value").asText()).isEqualTo(appeal.path("ticketNo").asText());
 
         // the same validation as POST: no content, no grid → 422 on the start form's fields, in Chinese; nothing stored
@@ -199,7 +187,7 @@ class AppealTasklistDoorTest {
         bad.remove("gridId");
         ResponseEntity<String> refused = startForm("grid1", bad);
         assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
-        JsonNode problem = json(refused);
+        JsonNode problem = http.json(refused);
         assertThat(errorFields(problem)).contains("description", "gridId");
         problem.path("errors").forEach(e -> assertThat(chinese(e.path("message").asText())).as(e.toString()).isTrue());
         assertThat(problem.path("message").asText()).doesNotContain("ENGINE-");
@@ -209,20 +197,20 @@ class AppealTasklistDoorTest {
         badPhone.putAll(variables("reporterName", "王某", "reporterPhone", "12345"));
         ResponseEntity<String> phoneRefused = startForm("grid1", badPhone);
         assertThat(phoneRefused.getStatusCode().value()).as(phoneRefused.getBody()).isEqualTo(422);
-        assertThat(errorFields(json(phoneRefused))).containsExactly("reporter.phone");
-        json(phoneRefused).path("errors").forEach(e -> assertThat(chinese(e.path("message").asText())).isTrue());
+        assertThat(errorFields(http.json(phoneRefused))).containsExactly("reporter.phone");
+        http.json(phoneRefused).path("errors").forEach(e -> assertThat(chinese(e.path("message").asText())).isTrue());
         // an unknown choice is a field error too, not a crash
         ResponseEntity<String> unknown = startForm("grid1", variables("type", "HACK", "urgency", "NORMAL", "channel",
                 "GRID_APP", "gridId", "东关村第三网格", "description", "内容"));
         assertThat(unknown.getStatusCode().value()).as(unknown.getBody()).isEqualTo(422);
-        assertThat(errorFields(json(unknown))).contains("type");
+        assertThat(errorFields(http.json(unknown))).contains("type");
 
         // a forged variable the form does not have is refused by name (no appeal, no instance)
         Map<String, Object> forged = reportForm("伪造变量 " + System.nanoTime());
         forged.putAll(variables("appealId", id, "centreGroups", "admin"));
         ResponseEntity<String> forgedStart = startForm("grid1", forged);
         assertThat(forgedStart.getStatusCode().value()).as(forgedStart.getBody()).isEqualTo(422);
-        assertThat(errorFields(json(forgedStart))).containsExactlyInAnyOrder("appealId", "centreGroups");
+        assertThat(errorFields(http.json(forgedStart))).containsExactlyInAnyOrder("appealId", "centreGroups");
         assertThat(appealsReportedBy("grid1")).isEqualTo(before);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("grid-appeal")
                 .variableValueEquals("appealId", id).count()).isEqualTo(1);
@@ -241,12 +229,12 @@ class AppealTasklistDoorTest {
         report.putAll(variables("reporterName", "李桂芳", "reporterPhone", "13800004188"));
         ResponseEntity<String> started = startForm("grid1", report);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        String pid = json(started).path("id").asText();
+        String pid = http.json(started).path("id").asText();
         String id = appealOfInstance("grid1", pid).path("id").asText();
 
         // 研判分流: departments to pick from (names, with the level each implies), not codes to type
         Task triage = task(pid, "UserTask_Triage");
-        JsonNode step = ok("triage", HttpMethod.GET, "/api/tasklist/tasks/" + triage.getId(), null);
+        JsonNode step = http.ok("triage", HttpMethod.GET, "/api/tasklist/tasks/" + triage.getId(), null);
         assertThat(step.path("formId").asText()).isEqualTo("appeal-triage-form");
         assertThat(step.path("caseApi").asText()).isEqualTo("/api/appeals/" + id);
         assertThat(step.path("defaults").path("action").asText()).isEqualTo("triage");
@@ -256,7 +244,7 @@ class AppealTasklistDoorTest {
         assertThat(departments).doesNotContainKeys("rz-ls-adw-tw", "rz-ls-court");
         assertThat(step.path("options").path("assistingDepartmentIds")).hasSize(departments.size());
         // the department is no candidate of the triage task: it does not exist for them
-        assertThat(call("dept3", HttpMethod.GET, "/api/tasklist/tasks/" + triage.getId(), null).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.call("dept3", HttpMethod.GET, "/api/tasklist/tasks/" + triage.getId(), null).getStatusCode().value()).isEqualTo(404);
         assertThat(submit("dept3", triage, variables("action", "triage", "leadDepartmentId", ZJJ)).getStatusCode().value())
                 .isEqualTo(403);
         // a forged variable (another appeal's id, the process's own groups) is refused by name
@@ -264,15 +252,15 @@ class AppealTasklistDoorTest {
         ResponseEntity<String> forged = submit("triage", triage, variables("action", "triage", "leadDepartmentId", ZJJ,
                 "appealId", "another-appeal", "departmentGroups", "dept2"));
         assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(422);
-        assertThat(errorFields(json(forged))).containsExactlyInAnyOrder("appealId", "departmentGroups");
+        assertThat(errorFields(http.json(forged))).containsExactlyInAnyOrder("appealId", "departmentGroups");
         // the domain's refusal comes back in Chinese next to its field
         ResponseEntity<String> noLead = submit("triage", triage, variables("action", "triage"));
         assertThat(noLead.getStatusCode().value()).as(noLead.getBody()).isEqualTo(422);
-        assertThat(errorFields(json(noLead))).contains("leadDepartmentId");
+        assertThat(errorFields(http.json(noLead))).contains("leadDepartmentId");
         assertThat(historySize(id)).isEqualTo(historyBefore);
         submitted("triage", triage, variables("action", "triage", "leadDepartmentId", ZJJ, "assistingDepartmentIds", "rz-ls-scjg",
                 "level", "COUNTY", "notes", "请住建局牵头处理"));
-        JsonNode triaged = ok("triage", HttpMethod.GET, "/api/appeals/" + id, null);
+        JsonNode triaged = http.ok("triage", HttpMethod.GET, "/api/appeals/" + id, null);
         assertThat(triaged.path("status").asText()).isEqualTo("TRIAGE");
         assertThat(triaged.path("leadDepartmentId").asText()).isEqualTo(ZJJ);
         assertThat(triaged.path("assistingDepartmentIds")).extracting(JsonNode::asText).containsExactly("rz-ls-scjg");
@@ -285,18 +273,18 @@ class AppealTasklistDoorTest {
 
         // 部门签收办理: 签收, then 办结反馈 (the lead department only)
         Task handle = task(pid, "UserTask_Handle");
-        JsonNode handleStep = ok("dept3", HttpMethod.GET, "/api/tasklist/tasks/" + handle.getId(), null);
+        JsonNode handleStep = http.ok("dept3", HttpMethod.GET, "/api/tasklist/tasks/" + handle.getId(), null);
         assertThat(handleStep.path("defaults").path("action").asText()).isEqualTo("sign");
         assertThat(submit("dept2", handle, variables("action", "sign")).getStatusCode().value()).isEqualTo(403);
         submitted("dept3", handle, variables("action", "sign"));
         handle = task(pid, "UserTask_Handle");
         ResponseEntity<String> noResult = submit("dept3", handle, variables("action", "feedback"));
         assertThat(noResult.getStatusCode().value()).as(noResult.getBody()).isEqualTo(422);
-        assertThat(errorFields(json(noResult))).contains("result");
+        assertThat(errorFields(http.json(noResult))).contains("result");
         ResponseEntity<String> forgedFeedback = submit("dept3", handle, variables("action", "feedback", "result", "已清理",
                 "appealStatus", "已结案"));
         assertThat(forgedFeedback.getStatusCode().value()).isEqualTo(422);
-        assertThat(errorFields(json(forgedFeedback))).containsExactly("appealStatus");
+        assertThat(errorFields(http.json(forgedFeedback))).containsExactly("appealStatus");
         submitted("dept3", handle, variables("action", "feedback", "result", "已清理楼道杂物并张贴消防提示。"));
 
         // 中心审核 (centre), 回访诉求人 (visitor)
@@ -304,10 +292,10 @@ class AppealTasklistDoorTest {
         assertThat(submit("dept3", review, variables("decision", "APPROVE")).getStatusCode().value()).isEqualTo(403);
         submitted("triage", review, variables("decision", "APPROVE"));
         Task visit = task(pid, "UserTask_ReturnVisit");
-        JsonNode visitStep = ok("visitor", HttpMethod.GET, "/api/tasklist/tasks/" + visit.getId(), null);
+        JsonNode visitStep = http.ok("visitor", HttpMethod.GET, "/api/tasklist/tasks/" + visit.getId(), null);
         assertThat(visitStep.path("formId").asText()).isEqualTo("appeal-return-visit-form");
         // whom to call back: the contact given in 诉求登记, in the appeal the form's context panel reads (caseApi)
-        JsonNode visitContext = ok("visitor", HttpMethod.GET, visitStep.path("caseApi").asText(), null);
+        JsonNode visitContext = http.ok("visitor", HttpMethod.GET, visitStep.path("caseApi").asText(), null);
         assertThat(visitContext.path("reporter").path("name").asText()).isEqualTo("李桂芳");
         assertThat(visitContext.path("reporter").path("phone").asText()).isEqualTo("13800004188");
         // the start form's contact fields did not stay behind as process variables (no card, no engine reader gets them)
@@ -316,11 +304,11 @@ class AppealTasklistDoorTest {
         assertThat(submit("triage", visit, variables("satisfaction", "SATISFIED")).getStatusCode().value()).isEqualTo(403);
         submitted("visitor", visit, variables("satisfaction", "SATISFIED", "notes", "群众表示满意"));
 
-        JsonNode closed = ok("grid1", HttpMethod.GET, "/api/appeals/" + id, null);
+        JsonNode closed = http.ok("grid1", HttpMethod.GET, "/api/appeals/" + id, null);
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         List<String> actions = new ArrayList<>();
         List<String> actors = new ArrayList<>();
-        ok("grid1", HttpMethod.GET, "/api/appeals/" + id + "/history", null).forEach(h -> {
+        http.ok("grid1", HttpMethod.GET, "/api/appeals/" + id + "/history", null).forEach(h -> {
             actions.add(h.path("action").asText());
             actors.add(h.path("actor").asText());
         });
@@ -332,7 +320,7 @@ class AppealTasklistDoorTest {
     @Test
     @DisplayName("an appeal reported through POST has its 诉求编号 as business key; its tasks serve the embedded form")
     void postedAppealKeyAndEmbeddedForm() throws Exception {
-        JsonNode posted = ok("grid1", HttpMethod.POST, "/api/appeals", Map.of("type", "ZHIFA", "urgency", "URGENT",
+        JsonNode posted = http.ok("grid1", HttpMethod.POST, "/api/appeals", Map.of("type", "ZHIFA", "urgency", "URGENT",
                 "channel", "GRID_APP", "gridId", "东关村第三网格", "description", "占道经营 " + System.nanoTime()));
         String pid = posted.path("processInstanceId").asText();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey())
@@ -345,9 +333,9 @@ class AppealTasklistDoorTest {
         // an enforcement appeal needs assisting departments: the same rule through the Tasklist as through POST /triage
         ResponseEntity<String> refused = submit("triage", triage, variables("action", "triage", "leadDepartmentId", "rz-ls-zhzf"));
         assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
-        assertThat(errorFields(json(refused))).contains("assistingDepartmentIds");
+        assertThat(errorFields(http.json(refused))).contains("assistingDepartmentIds");
         // the REST door still works the same task
-        assertThat(ok("triage", HttpMethod.POST, "/api/appeals/" + posted.path("id").asText() + "/triage",
+        assertThat(http.ok("triage", HttpMethod.POST, "/api/appeals/" + posted.path("id").asText() + "/triage",
                 Map.of("leadDepartmentId", "rz-ls-zhzf", "assistingDepartmentIds", List.of("rz-ls-scjg"))).path("status").asText())
                 .isEqualTo("TRIAGE");
     }

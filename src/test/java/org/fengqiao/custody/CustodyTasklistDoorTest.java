@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.fengqiao.support.PortApi;
 import org.fengqiao.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -20,10 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -60,24 +58,8 @@ class CustodyTasklistDoorTest {
 
     // --- HTTP helpers ---------------------------------------------------------------------------
 
-    private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, "demo").exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private JsonNode json(ResponseEntity<String> r) throws Exception {
-        return r.getBody() == null ? mapper.createObjectNode() : mapper.readTree(r.getBody());
-    }
-
-    private JsonNode ok(String user, HttpMethod method, String path, Object body) throws Exception {
-        ResponseEntity<String> r = call(user, method, path, body);
-        assertThat(r.getStatusCode().value()).as(method + " " + path + " as " + user + " → " + r.getBody()).isBetween(200, 204);
-        return json(r);
-    }
-
     private JsonNode get(String user, String path) throws Exception {
-        return ok(user, HttpMethod.GET, path, null);
+        return http.ok(user, HttpMethod.GET, path, null);
     }
 
     /** Form values as the Tasklist submits them: {@code {name: {value}}}. */
@@ -90,11 +72,11 @@ class CustodyTasklistDoorTest {
     private ResponseEntity<String> startForm(String user, Map<String, Object> values) {
         Map<String, Object> body = new HashMap<>(variables(values));
         body.put("businessKey", "forged-key");
-        return call(user, HttpMethod.POST, "/engine-rest/process-definition/key/property-intake/submit-form", body);
+        return http.call(user, HttpMethod.POST, "/engine-rest/process-definition/key/property-intake/submit-form", body);
     }
 
     private ResponseEntity<String> submit(String user, Task task, Map<String, Object> values) {
-        return call(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/submit-form", variables(values));
+        return http.call(user, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/submit-form", variables(values));
     }
 
     private void submitted(String user, Task task, Map<String, Object> values) {
@@ -109,7 +91,7 @@ class CustodyTasklistDoorTest {
 
     /** The item a start form's instance was started for: its business key is the item's 财物编号, never the starter's. */
     private String itemOf(ResponseEntity<String> started) throws Exception {
-        String businessKey = json(started).path("businessKey").asText();
+        String businessKey = http.json(started).path("businessKey").asText();
         assertThat(businessKey).as("business key = the item's 财物编号").matches("[A-Z]+-\\d{4}-\\d{6}-\\d{3}");
         return items.idOfItemNo(businessKey).orElseThrow();
     }
@@ -123,6 +105,12 @@ class CustodyTasklistDoorTest {
     }
 
     @Autowired org.camunda.bpm.engine.FilterService filterService;
+    private PortApi http;
+
+    @org.junit.jupiter.api.BeforeEach
+    void http() {
+        http = new PortApi(rest, mapper);
+    }
 
     /** The ids of the tasks the Tasklist's 本组待办 filter lists for the user. */
     private List<String> groupTasks(String user) {
@@ -142,7 +130,7 @@ class CustodyTasklistDoorTest {
     }
 
     private String openCase(String user, String agencyId, List<String> officers) throws Exception {
-        return ok(user, HttpMethod.POST, "/api/property-cases", Map.of("agencyCaseNo", "日东公刑字〔2026〕" + UUID.randomUUID()
+        return http.ok(user, HttpMethod.POST, "/api/property-cases", Map.of("agencyCaseNo", "日东公刑字〔2026〕" + UUID.randomUUID()
                 .toString().substring(0, 6) + "号", "caseName", "王某某盗窃案", "caseType", "CRIMINAL",
                 "handlingAgencyId", agencyId, "officerIds", officers)).path("id").asText();
     }
@@ -205,13 +193,13 @@ class CustodyTasklistDoorTest {
         ResponseEntity<String> started = startForm("officer1", valuable(caseId));
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
         String itemId = itemOf(started);
-        String pid = json(started).path("id").asText();
+        String pid = http.json(started).path("id").asText();
 
         JsonNode list = get("officer1", "/api/property-items?caseId=" + caseId);
         assertThat(list.path("items")).hasSize(1);
         JsonNode item = list.path("items").get(0);
         assertThat(item.path("id").asText()).as("the API keeps the item's id").isEqualTo(itemId);
-        assertThat(json(started).path("businessKey").asText()).as("business key = the item's 财物编号, not the starter's")
+        assertThat(http.json(started).path("businessKey").asText()).as("business key = the item's 财物编号, not the starter's")
                 .isEqualTo(item.path("itemNo").asText());
         assertThat(item.path("status").asText()).isEqualTo("PENDING_HANDOVER");
         assertThat(item.path("sealedBy")).extracting(JsonNode::asText).containsExactly("officer1", "officer2");
@@ -228,7 +216,7 @@ class CustodyTasklistDoorTest {
         body.put("owner", Map.of("name", body.remove("ownerName"), "idNumber", body.remove("ownerIdNumber")));
         body.put("sealedBy", List.of("officer1", "officer2"));
         body.put("photoHashes", List.of(PHOTO));
-        JsonNode viaPost = ok("officer1", HttpMethod.POST, "/api/property-cases/" + caseId + "/items", List.of(body)).get(0);
+        JsonNode viaPost = http.ok("officer1", HttpMethod.POST, "/api/property-cases/" + caseId + "/items", List.of(body)).get(0);
         for (String field : List.of("status", "category", "measure", "quantity", "valuation", "evidenceUse", "source",
                 "seizedAt", "handoverDueAt", "held", "sealedBy", "owner", "name")) {
             assertThat(item.path(field)).as(field).isEqualTo(viaPost.path(field));
@@ -274,7 +262,7 @@ class CustodyTasklistDoorTest {
         String itemId = itemOf(started);
         assertThat(status(itemId)).isEqualTo("REGISTERED_NOT_HELD");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(itemNo(itemId)).count()).isZero();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(json(started).path("id").asText()).count())
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(http.json(started).path("id").asText()).count())
                 .as("the intake ended").isZero();
     }
 
@@ -290,7 +278,7 @@ class CustodyTasklistDoorTest {
         bad.remove("source");
         ResponseEntity<String> r = startForm("officer1", bad);
         assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(422);
-        JsonNode problem = json(r);
+        JsonNode problem = http.json(r);
         assertThat(fields(problem)).contains("sealedBy", "photoHashes", "source");
         problem.path("errors").forEach(e -> assertThat(e.path("message").asText()).containsPattern("\\p{IsHan}"));
         assertThat(problem.path("message").asText()).doesNotContain("ENGINE-");
@@ -298,20 +286,20 @@ class CustodyTasklistDoorTest {
         // a sealer who is not an officer of the case
         Map<String, Object> foreignSealer = valuable(caseId);
         foreignSealer.put("sealedBy", "officer1,custodian");
-        assertThat(fields(json(startForm("officer1", foreignSealer)))).contains("sealedBy");
+        assertThat(fields(http.json(startForm("officer1", foreignSealer)))).contains("sealedBy");
 
         // a variable the registration form does not declare (here: an item's id) is refused, nothing registered
         Map<String, Object> forged = valuable(caseId);
         forged.put("itemId", "some-other-item");
         ResponseEntity<String> smuggled = startForm("officer1", forged);
         assertThat(smuggled.getStatusCode().value()).as(smuggled.getBody()).isEqualTo(422);
-        assertThat(fields(json(smuggled))).containsExactly("itemId");
+        assertThat(fields(http.json(smuggled))).containsExactly("itemId");
 
         // another agency's case is no choice of the officer's form
         String ccdiCase = openCase("ccdi", "rz-ccdi", List.of("ccdi", "ccdi2"));
         ResponseEntity<String> foreign = startForm("officer1", valuable(ccdiCase));
         assertThat(foreign.getStatusCode().value()).as(foreign.getBody()).isEqualTo(422);
-        assertThat(fields(json(foreign))).containsExactly("caseId");
+        assertThat(fields(http.json(foreign))).containsExactly("caseId");
 
         // a custodian does not register property: the engine refuses the start (no CREATE_INSTANCE)
         ResponseEntity<String> custodian = startForm("custodian", valuable(caseId));
@@ -323,11 +311,11 @@ class CustodyTasklistDoorTest {
                 Map.of("businessKey", "forged-key", "startInstructions",
                         List.of(Map.of("type", "startBeforeActivity", "activityId", "UserTask_InspectHandover"))),
                 Map.of("businessKey", "forged-key", "skipCustomListeners", true, "variables", Map.of()))) {
-            ResponseEntity<String> skipped = call("officer1", HttpMethod.POST,
+            ResponseEntity<String> skipped = http.call("officer1", HttpMethod.POST,
                     "/engine-rest/process-definition/key/property-intake/start", skipping);
             assertThat(skipped.getStatusCode().value()).as(skipped.getBody()).isEqualTo(403);
         }
-        ResponseEntity<String> plain = call("officer1", HttpMethod.POST,
+        ResponseEntity<String> plain = http.call("officer1", HttpMethod.POST,
                 "/engine-rest/process-definition/key/property-intake/start", variables(bad));
         assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(422);
 
@@ -360,12 +348,12 @@ class CustodyTasklistDoorTest {
         assertThat(step.path("caseNo").asText()).isEqualTo(get("officer1", "/api/property-items/" + itemId).path("itemNo").asText());
         assertThat(values(step.path("options").path("centreId"))).contains("rz-custody");
         assertThat(step.path("options").path("centreId").toString()).doesNotContain("rz-police\"");
-        assertThat(call("custodian", HttpMethod.GET, "/api/tasklist/tasks/" + handover.getId(), null).getStatusCode().value())
+        assertThat(http.call("custodian", HttpMethod.GET, "/api/tasklist/tasks/" + handover.getId(), null).getStatusCode().value())
                 .as("not the custodian's task").isEqualTo(404);
         // a forged variable is refused, the task stays
         ResponseEntity<String> forged = submit("officer1", handover, Map.of("centreId", "rz-custody", "itemId", "other"));
         assertThat(forged.getStatusCode().value()).as(forged.getBody()).isEqualTo(422);
-        assertThat(json(forged).path("errors").get(0).path("field").asText()).isEqualTo("itemId");
+        assertThat(http.json(forged).path("errors").get(0).path("field").asText()).isEqualTo("itemId");
         // a role without the right: the custodian is no candidate of the hand-over
         ResponseEntity<String> custodian = submit("custodian", handover, Map.of("centreId", "rz-custody"));
         assertThat(custodian.getStatusCode().value()).as(custodian.getBody()).isEqualTo(403);
@@ -388,13 +376,13 @@ class CustodyTasklistDoorTest {
         // the domain's refusal reaches the form as a field error in Chinese
         ResponseEntity<String> noZone = submit("custodian", inspection, Map.of("result", "PASS", "location", "A-01-01"));
         assertThat(noZone.getStatusCode().value()).as(noZone.getBody()).isEqualTo(422);
-        assertThat(fields(json(noZone))).contains("zoneId");
+        assertThat(fields(http.json(noZone))).contains("zoneId");
         submitted("custodian", inspection, Map.of("result", "PASS", "zoneId", "zone-ordinary", "location", "A-01-01",
                 "condition", "完好"));
         assertThat(status(itemId)).isEqualTo("IN_STORAGE");
 
         // loan: requested through the API, approved by the department head in the Tasklist, returned to the custodian
-        ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/loan-request", Map.of("reason", "辨认",
+        http.ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/loan-request", Map.of("reason", "辨认",
                 "plannedReturnAt", TestClock.now().atOffset(ZoneOffset.ofHours(8)).plusDays(2).withNano(0).toString()));
         Task approval = task(itemId, "UserTask_ApproveLoan");
         assertThat(submit("officer1", approval, Map.of("approved", "true")).getStatusCode().value())
@@ -407,7 +395,7 @@ class CustodyTasklistDoorTest {
         assertThat(status(itemId)).isEqualTo("IN_STORAGE");
 
         // disposal: requested through the API, approved and executed in the Tasklist
-        ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/disposal-request",
+        http.ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/disposal-request",
                 Map.of("disposalType", "RELEASE_UNRELATED", "legalBasisDocNo", "日东公（刑）解字〔2026〕1号"));
         JsonNode disposal = get("admin", "/api/property-items/" + itemId).path("disposal");
         String approver = disposal.path("approverRole").asText();
@@ -422,7 +410,7 @@ class CustodyTasklistDoorTest {
         // the executors must include the one who executes
         ResponseEntity<String> notMe = submit("custodian", execute, Map.of("executedBy", "custodian2"));
         assertThat(notMe.getStatusCode().value()).as(notMe.getBody()).isEqualTo(422);
-        assertThat(fields(json(notMe))).contains("executedBy");
+        assertThat(fields(http.json(notMe))).contains("executedBy");
         submitted("custodian", execute, Map.of("executedBy", "custodian,custodian2", "receiptNo", "回执-001",
                 "recipientName", "赵某", "recipientIdNumber", "371102198502021234", "recipientRelation", "OWNER"));
         assertThat(status(itemId)).isEqualTo("DISPOSED");
@@ -449,12 +437,12 @@ class CustodyTasklistDoorTest {
         submitted("prosecutor", task(itemId, "UserTask_HandOverItem"), Map.of("centreId", "rz-custody"));
         submitted("custodian", task(itemId, "UserTask_InspectHandover"), Map.of("result", "PASS", "zoneId", "zone-ordinary",
                 "location", "A-02-02"));
-        ok("prosecutor", HttpMethod.POST, "/api/property-items/" + itemId + "/disposal-request",
+        http.ok("prosecutor", HttpMethod.POST, "/api/property-items/" + itemId + "/disposal-request",
                 Map.of("disposalType", "RELEASE_UNRELATED", "legalBasisDocNo", "日东检解字〔2026〕2号"));
         Task approve = task(itemId, "UserTask_ApproveDisposal");
         assertThat(taskService.getVariablesLocal(approve.getId())).containsEntry("状态", "处置申请中");
         assertThat(submit("agencyhead", approve, Map.of("approved", "true")).getStatusCode().value()).isEqualTo(403);
-        assertThat(call("agencyhead", HttpMethod.GET, "/api/tasklist/tasks/" + approve.getId(), null).getStatusCode().value())
+        assertThat(http.call("agencyhead", HttpMethod.GET, "/api/tasklist/tasks/" + approve.getId(), null).getStatusCode().value())
                 .isEqualTo(404);
         assertThat(get("chiefprocurator", "/api/tasklist/tasks/" + approve.getId()).path("formId").asText())
                 .isEqualTo("property-disposal-approval");
@@ -465,7 +453,7 @@ class CustodyTasklistDoorTest {
     @Test
     @DisplayName("盘点 in the Tasklist: the custodian ticks the expected items (a checklist, no typing) and lists what else was found")
     void inventoryThroughTheTasklist() throws Exception {
-        JsonNode inventory = ok("custodian", HttpMethod.POST, "/api/inventories", Map.of("zoneId", "zone-ordinary"))
+        JsonNode inventory = http.ok("custodian", HttpMethod.POST, "/api/inventories", Map.of("zoneId", "zone-ordinary"))
                 .path("inventory");
         String inventoryId = inventory.path("id").asText();
         Task count = task(inventoryId, "UserTask_CountItems");
@@ -474,7 +462,7 @@ class CustodyTasklistDoorTest {
         assertThat(step.path("formId").asText()).isEqualTo("property-inventory-count");
         List<String> expected = values(step.path("options").path("foundItemNos"));
         assertThat(expected).hasSize(inventory.path("expectedItemIds").size());
-        assertThat(call("officer1", HttpMethod.GET, "/api/tasklist/tasks/" + count.getId(), null).getStatusCode().value())
+        assertThat(http.call("officer1", HttpMethod.GET, "/api/tasklist/tasks/" + count.getId(), null).getStatusCode().value())
                 .isEqualTo(404);
         submitted("custodian", count, Map.of("foundItemNos", String.join(",", expected), "otherItemNos", "账外-0001"));
         JsonNode counted = get("custodian", "/api/inventories/" + inventoryId);
@@ -489,7 +477,7 @@ class CustodyTasklistDoorTest {
     private ResponseEntity<String> request(String user, String processKey, Map<String, Object> values) {
         Map<String, Object> body = new HashMap<>(variables(values));
         body.put("businessKey", "forged-key");
-        return call(user, HttpMethod.POST, "/engine-rest/process-definition/key/" + processKey + "/submit-form", body);
+        return http.call(user, HttpMethod.POST, "/engine-rest/process-definition/key/" + processKey + "/submit-form", body);
     }
 
     /** An item registered through the start form by {@code user} and stored by the custodian (through the API). */
@@ -504,8 +492,8 @@ class CustodyTasklistDoorTest {
         ResponseEntity<String> started = startForm(user, form);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
         String itemId = itemOf(started);
-        ok(user, HttpMethod.POST, "/api/property-items/" + itemId + "/handover", Map.of("centreId", "rz-custody"));
-        ok("custodian", HttpMethod.POST, "/api/property-items/" + itemId + "/inspection", Map.of("result", "PASS",
+        http.ok(user, HttpMethod.POST, "/api/property-items/" + itemId + "/handover", Map.of("centreId", "rz-custody"));
+        http.ok("custodian", HttpMethod.POST, "/api/property-items/" + itemId + "/inspection", Map.of("result", "PASS",
                 "zoneId", "zone-ordinary", "location", "A-01-02"));
         assertThat(status(itemId)).isEqualTo("IN_STORAGE");
         return itemId;
@@ -537,7 +525,7 @@ class CustodyTasklistDoorTest {
             String key = request.getKey();
             assertThat(get("admin", "/engine-rest/process-definition/key/" + key + "/startForm").path("key").asText())
                     .isEqualTo("embedded:deployment:custody/forms/" + request.getValue().formId() + ".html");
-            ResponseEntity<String> html = call("admin", HttpMethod.GET,
+            ResponseEntity<String> html = http.call("admin", HttpMethod.GET,
                     "/engine-rest/process-definition/key/" + key + "/deployed-start-form", null);
             assertThat(html.getStatusCode().value()).as(key).isEqualTo(200);
             assertThat(html.getBody()).contains("fengqiaoStep");
@@ -577,9 +565,9 @@ class CustodyTasklistDoorTest {
         ResponseEntity<String> started = request("officer1", "property-loan", Map.of("itemId", itemId,
                 "reason", "带往现场辨认", "plannedReturnAt", plannedReturn));
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        assertThat(json(started).path("businessKey").asText()).as("business key = the item's 财物编号")
+        assertThat(http.json(started).path("businessKey").asText()).as("business key = the item's 财物编号")
                 .isEqualTo(itemNo(itemId));
-        String pid = json(started).path("id").asText();
+        String pid = http.json(started).path("id").asText();
 
         JsonNode item = get("officer1", "/api/property-items/" + itemId);
         assertThat(item.path("status").asText()).isEqualTo("LOAN_REQUESTED");
@@ -648,7 +636,7 @@ class CustodyTasklistDoorTest {
                 "requestingAgencyId", "rz-court", "scheduledAt", local(java.time.Duration.ofHours(3)),
                 "recordingHash", "示证录像 2026-12-04 第1段"));
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        assertThat(json(started).path("businessKey").asText()).isEqualTo(itemNo(itemId));
+        assertThat(http.json(started).path("businessKey").asText()).isEqualTo(itemNo(itemId));
         assertThat(status(itemId)).isEqualTo("IN_STORAGE");
         JsonNode last = get("admin", "/api/property-items/" + itemId + "/ledger");
         JsonNode entry = last.get(last.size() - 1);
@@ -659,7 +647,7 @@ class CustodyTasklistDoorTest {
                 "requestingAgencyId", "no-such-agency", "scheduledAt", local(java.time.Duration.ofHours(3)),
                 "recordingHash", "示证录像"));
         assertThat(unknown.getStatusCode().value()).as(unknown.getBody()).isEqualTo(422);
-        assertThat(fields(json(unknown))).containsExactly("requestingAgencyId");
+        assertThat(fields(http.json(unknown))).containsExactly("requestingAgencyId");
         assertThat(get("admin", "/api/property-items/" + itemId + "/ledger")).hasSize(last.size());
     }
 
@@ -686,31 +674,31 @@ class CustodyTasklistDoorTest {
             wrong.put("itemId", other);
             ResponseEntity<String> r = request("officer1", "property-loan", wrong);
             assertThat(r.getStatusCode().value()).as(other + " → " + r.getBody()).isEqualTo(422);
-            JsonNode problem = json(r);
+            JsonNode problem = http.json(r);
             assertThat(fields(problem)).containsExactly("itemId");
             assertThat(problem.path("errors").get(0).path("message").asText()).containsPattern("\\p{IsHan}")
                     .doesNotContain("ENGINE-");
         }
         Map<String, Object> wrongStatus = new HashMap<>(loan);
         wrongStatus.put("itemId", pending);
-        assertThat(json(request("officer1", "property-loan", wrongStatus)).path("errors").get(0).path("message").asText())
+        assertThat(http.json(request("officer1", "property-loan", wrongStatus)).path("errors").get(0).path("message").asText())
                 .contains("待移交");
         // the domain's own checks, through the same call as the API: a return time in the past, a malformed one
         Map<String, Object> past = new HashMap<>(loan);
         past.put("plannedReturnAt", local(java.time.Duration.ofDays(-1)));
         ResponseEntity<String> r = request("officer1", "property-loan", past);
         assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(422);
-        assertThat(fields(json(r))).containsExactly("plannedReturnAt");
+        assertThat(fields(http.json(r))).containsExactly("plannedReturnAt");
         past.put("plannedReturnAt", "明天上午");
-        assertThat(fields(json(request("officer1", "property-loan", past)))).containsExactly("plannedReturnAt");
+        assertThat(fields(http.json(request("officer1", "property-loan", past)))).containsExactly("plannedReturnAt");
         // a field the start form does not declare (here: the approver's group) is refused
         Map<String, Object> forged = new HashMap<>(loan);
         forged.put("approverGroup", "rz-police-officer");
         ResponseEntity<String> smuggled = request("officer1", "property-loan", forged);
         assertThat(smuggled.getStatusCode().value()).as(smuggled.getBody()).isEqualTo(422);
-        assertThat(fields(json(smuggled))).containsExactly("approverGroup");
+        assertThat(fields(http.json(smuggled))).containsExactly("approverGroup");
         // starting past the start event or without its listeners is refused
-        ResponseEntity<String> skipped = call("officer1", HttpMethod.POST, "/engine-rest/process-definition/key/property-loan/start",
+        ResponseEntity<String> skipped = http.call("officer1", HttpMethod.POST, "/engine-rest/process-definition/key/property-loan/start",
                 Map.of("businessKey", itemId, "skipCustomListeners", true, "variables", Map.of()));
         assertThat(skipped.getStatusCode().value()).as(skipped.getBody()).isEqualTo(403);
         // nothing stored: no status changed, no ledger entry, no instance
@@ -731,7 +719,7 @@ class CustodyTasklistDoorTest {
     void shelfPositionsOfTheZone() throws Exception {
         String caseId = openCase("officer1", "rz-police", List.of("officer1", "officer2"));
         String itemId = itemOf(startForm("officer1", valuable(caseId)));
-        ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/handover", Map.of("centreId", "rz-custody"));
+        http.ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/handover", Map.of("centreId", "rz-custody"));
         JsonNode step = get("custodian", "/api/tasklist/tasks/" + task(itemId, "UserTask_InspectHandover").getId());
         JsonNode locations = step.path("options").path("location");
         assertThat(values(locations)).contains("A-01-01", "V-01");

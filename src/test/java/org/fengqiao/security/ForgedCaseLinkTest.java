@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.fengqiao.shared.ValidationException;
 import org.fengqiao.supervision.SupervisionRecords;
+import org.fengqiao.support.PortApi;
 import org.fengqiao.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -23,10 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -53,6 +51,12 @@ class ForgedCaseLinkTest {
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired SupervisionRecords supervisions;
+    private PortApi http;
+
+    @org.junit.jupiter.api.BeforeEach
+    void http() {
+        http = new PortApi(rest, mapper);
+    }
 
     @AfterEach
     void clear() {
@@ -61,29 +65,13 @@ class ForgedCaseLinkTest {
 
     // --- HTTP helpers ---------------------------------------------------------------------------
 
-    private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, "demo").exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private JsonNode json(ResponseEntity<String> r) throws Exception {
-        return r.getBody() == null ? mapper.createObjectNode() : mapper.readTree(r.getBody());
-    }
-
-    private JsonNode ok(String user, HttpMethod method, String path, Object body) throws Exception {
-        ResponseEntity<String> r = call(user, method, path, body);
-        assertThat(r.getStatusCode().value()).as(method + " " + path + " as " + user + " → " + r.getBody()).isBetween(200, 204);
-        return json(r);
-    }
-
     private String act(String user, String id, String action, Map<String, ?> body) throws Exception {
-        return ok(user, HttpMethod.POST, "/api/disputes/" + id + "/" + action, body).path("status").asText();
+        return http.ok(user, HttpMethod.POST, "/api/disputes/" + id + "/" + action, body).path("status").asText();
     }
 
     /** Registers a case and drives it into mediation at {@code orgId} with {@code mediator} presiding. */
     private String inMediation(Map<String, Object> registration, String orgId, String orgAdmin, String mediator) throws Exception {
-        String id = ok("clerk", HttpMethod.POST, "/api/disputes", registration).path("id").asText();
+        String id = http.ok("clerk", HttpMethod.POST, "/api/disputes", registration).path("id").asText();
         assertThat(act("triage", id, "triage", Map.of("decision", "ACCEPT", "mediationType", "PEOPLES", "level", "TOWN",
                 "orgId", orgId, "assignmentMode", "DESIGNATE", "complexity", "ORDINARY", "riskLevel", "LOW")))
                 .isEqualTo("CONSENT_PENDING");
@@ -124,8 +112,8 @@ class ForgedCaseLinkTest {
     }
 
     private Snapshot snapshot(String id) throws Exception {
-        JsonNode c = ok("admin", HttpMethod.GET, "/api/disputes/" + id, null);
-        JsonNode history = ok("admin", HttpMethod.GET, "/api/disputes/" + id + "/history", null);
+        JsonNode c = http.ok("admin", HttpMethod.GET, "/api/disputes/" + id, null);
+        JsonNode history = http.ok("admin", HttpMethod.GET, "/api/disputes/" + id + "/history", null);
         String pid = c.path("processInstanceId").asText();
         return new Snapshot(c.path("status").asText(), c.path("dueAt").asText(), history.size(),
                 supervisions.forTarget("DISPUTE", id).size(),
@@ -133,7 +121,7 @@ class ForgedCaseLinkTest {
     }
 
     private String pid(String id) throws Exception {
-        return ok("admin", HttpMethod.GET, "/api/disputes/" + id, null).path("processInstanceId").asText();
+        return http.ok("admin", HttpMethod.GET, "/api/disputes/" + id, null).path("processInstanceId").asText();
     }
 
     private Task mediateTask(String pid) {
@@ -170,12 +158,12 @@ class ForgedCaseLinkTest {
                 "/engine-rest/task/" + task.getId() + "/localVariables/caseId",
                 "/engine-rest/process-instance/" + myPid + "/variables/caseId",
                 "/engine-rest/execution/" + myPid + "/localVariables/caseId")) {
-            ResponseEntity<String> put = call("mediator1", HttpMethod.PUT, path, Map.of("value", victim, "type", "String"));
+            ResponseEntity<String> put = http.call("mediator1", HttpMethod.PUT, path, Map.of("value", victim, "type", "String"));
             assertThat(put.getStatusCode().value()).as(path + " → " + put.getBody()).isEqualTo(403);
-            assertThat(json(put).path("message").asText()).contains("变量");
-            assertThat(json(put).path("status").asInt()).isEqualTo(403);
+            assertThat(http.json(put).path("message").asText()).contains("变量");
+            assertThat(http.json(put).path("status").asInt()).isEqualTo(403);
         }
-        ResponseEntity<String> modify = call("mediator1", HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/variables",
+        ResponseEntity<String> modify = http.call("mediator1", HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/variables",
                 Map.of("modifications", Map.of("caseId", Map.of("value", victim))));
         assertThat(modify.getStatusCode().value()).isEqualTo(403);
         assertThat(runtimeService.getVariable(myPid, "caseId")).isEqualTo(mine);
@@ -215,22 +203,22 @@ class ForgedCaseLinkTest {
         terminate.put("action", Map.of("value", "termination"));
         terminate.put("reason", Map.of("value", "调解不成"));
         terminate.put("routesInformed", Map.of("value", "LITIGATION"));
-        ResponseEntity<String> r = call("mediator1", HttpMethod.POST,
+        ResponseEntity<String> r = http.call("mediator1", HttpMethod.POST,
                 "/engine-rest/task/" + mediateTask(myPid).getId() + "/complete", Map.of("variables", terminate));
         assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(422);
-        JsonNode problem = json(r);
+        JsonNode problem = http.json(r);
         assertThat(problem.path("type").asText()).isEqualTo("/problems/validation-failed");
         assertThat(problem.path("status").asInt()).isEqualTo(422);
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("message").asText()).contains("本步骤的表单没有该字段");
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("caseId");
         // the same through submit-form, the Tasklist's call
-        ResponseEntity<String> submit = call("mediator1", HttpMethod.POST,
+        ResponseEntity<String> submit = http.call("mediator1", HttpMethod.POST,
                 "/engine-rest/task/" + mediateTask(myPid).getId() + "/submit-form", Map.of("variables", terminate));
         assertThat(submit.getStatusCode().value()).as(submit.getBody()).isEqualTo(422);
 
         assertThat(snapshot(victim)).isEqualTo(before);
-        assertThat(ok("admin", HttpMethod.GET, "/api/disputes/" + mine, null).path("status").asText()).isEqualTo("IN_MEDIATION");
+        assertThat(http.ok("admin", HttpMethod.GET, "/api/disputes/" + mine, null).path("status").asText()).isEqualTo("IN_MEDIATION");
 
         // behind the door, the listener takes the case from the business key: a forged caseId acts on the own case
         identityService.setAuthentication("mediator1", List.of("mediator", "rz-ls-adw-tw-mediator"));
@@ -252,21 +240,21 @@ class ForgedCaseLinkTest {
         assertThat(((ValidationException) cause).errors()).extracting(ValidationException.FieldError::field).containsExactly("orgId");
 
         assertThat(snapshot(victim)).isEqualTo(before);
-        JsonNode history = ok("admin", HttpMethod.GET, "/api/disputes/" + mine + "/history", null);
+        JsonNode history = http.ok("admin", HttpMethod.GET, "/api/disputes/" + mine + "/history", null);
         assertThat(history.get(history.size() - 1).path("action").asText()).isEqualTo("sessions");
         assertThat(runtimeService.getVariable(myPid, "caseId")).isEqualTo(mine);
 
         // a well-formed completion through /engine-rest works, and a listener refusal comes back as a 422 problem
-        ResponseEntity<String> good = call("mediator1", HttpMethod.POST,
+        ResponseEntity<String> good = http.call("mediator1", HttpMethod.POST,
                 "/engine-rest/task/" + mediateTask(myPid).getId() + "/complete", Map.of("variables", sessionVariables(null)));
         assertThat(good.getStatusCode().value()).as(good.getBody()).isEqualTo(204);
         Map<String, Object> incomplete = new HashMap<>();
         incomplete.put("action", Map.of("value", "sessions"));
         incomplete.put("place", Map.of("value", "调解室"));
-        ResponseEntity<String> refusedByDomain = call("mediator1", HttpMethod.POST,
+        ResponseEntity<String> refusedByDomain = http.call("mediator1", HttpMethod.POST,
                 "/engine-rest/task/" + mediateTask(myPid).getId() + "/complete", Map.of("variables", incomplete));
         assertThat(refusedByDomain.getStatusCode().value()).as(refusedByDomain.getBody()).isEqualTo(422);
-        JsonNode domainProblem = json(refusedByDomain);
+        JsonNode domainProblem = http.json(refusedByDomain);
         assertThat(domainProblem.path("message").asText()).isNotBlank().doesNotContain("ENGINE-");
         assertThat(domainProblem.path("type").asText()).isEqualTo("/problems/validation-failed");
         assertThat(domainProblem.path("status").asInt()).isEqualTo(422);
