@@ -72,18 +72,15 @@ class CustodyTasklistSteps implements TasklistSteps {
         Set<String> fields = forms.fieldsOf(ref.formId());
         Map<String, List<Option>> options = new LinkedHashMap<>();
         Map<String, Object> defaults = new LinkedHashMap<>();
-        if (CustodyProcesses.INVENTORY.equals(ref.processKey())) {
-            CustodyInventory inventory = management.inventory(ref.subjectId());
-            if (fields.contains("foundItemNos")) {
+        if (CustodyProcesses.INVENTORY.equals(ref.processKey()) || CustodyProcesses.JUDGMENT_DELIVERY.equals(ref.processKey())) {
+            // a step of an inventory or of a case (its id is the business key), not of one item: no item context
+            if (CustodyProcesses.INVENTORY.equals(ref.processKey()) && fields.contains("foundItemNos")) {
+                CustodyInventory inventory = management.inventory(ref.subjectId());
                 options.put("foundItemNos", items.findAll(inventory.expectedItemIds()).stream()
                         .map(i -> new Option(i.itemNo(), i.itemNo() + " " + i.name()
                                 + (i.location() == null ? "" : "（" + i.location() + "）"), Map.of()))
                         .toList());
             }
-            return Optional.of(new Step(ref.formId(), forms.formJson(ref.formId()), null, null, options, defaults));
-        }
-        if (CustodyProcesses.JUDGMENT_DELIVERY.equals(ref.processKey())) {
-            // a step of the case (its id is the business key), not of one item: the form alone
             return Optional.of(new Step(ref.formId(), forms.formJson(ref.formId()), null, null, options, defaults));
         }
         PropertyItem item = items.find(ref.subjectId()).orElse(null);
