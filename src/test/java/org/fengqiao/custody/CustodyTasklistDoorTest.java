@@ -125,6 +125,22 @@ class CustodyTasklistDoorTest {
         }
     }
 
+    /**
+     * The loan's approval in the Tasklist (refused to the requester, given by the department head) and the
+     * return to the custodian, whose card shows the item on loan: the item is back in storage.
+     */
+    private void loanApprovedAndReturned(String itemId) throws Exception {
+        Task approval = task(itemId, "UserTask_ApproveLoan");
+        assertThat(submit("officer1", approval, Map.of("approved", "true")).getStatusCode().value())
+                .as("the requester is no approver").isEqualTo(403);
+        submitted("depthead", approval, Map.of("approved", "true", "reason", "同意调用"));
+        assertThat(status(itemId)).isEqualTo("ON_LOAN");
+        Task back = task(itemId, "UserTask_InspectReturn");
+        assertThat(taskService.getVariablesLocal(back.getId())).containsEntry("状态", "调用中");
+        submitted("custodian", back, Map.of("condition", "INTACT", "notes", "完好归还"));
+        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+    }
+
     private String status(String itemId) throws Exception {
         return get("admin", "/api/property-items/" + itemId).path("status").asText();
     }
@@ -384,15 +400,7 @@ class CustodyTasklistDoorTest {
         // loan: requested through the API, approved by the department head in the Tasklist, returned to the custodian
         http.ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/loan-request", Map.of("reason", "辨认",
                 "plannedReturnAt", TestClock.now().atOffset(ZoneOffset.ofHours(8)).plusDays(2).withNano(0).toString()));
-        Task approval = task(itemId, "UserTask_ApproveLoan");
-        assertThat(submit("officer1", approval, Map.of("approved", "true")).getStatusCode().value())
-                .as("the requester is no approver").isEqualTo(403);
-        submitted("depthead", approval, Map.of("approved", "true", "reason", "同意调用"));
-        assertThat(status(itemId)).isEqualTo("ON_LOAN");
-        Task back = task(itemId, "UserTask_InspectReturn");
-        assertThat(taskService.getVariablesLocal(back.getId())).containsEntry("状态", "调用中");
-        submitted("custodian", back, Map.of("condition", "INTACT", "notes", "完好归还"));
-        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+        loanApprovedAndReturned(itemId);
 
         // disposal: requested through the API, approved and executed in the Tasklist
         http.ok("officer1", HttpMethod.POST, "/api/property-items/" + itemId + "/disposal-request",
@@ -585,14 +593,7 @@ class CustodyTasklistDoorTest {
         assertThat(approval.getProcessInstanceId()).isEqualTo(pid);
         assertThat(taskService.getVariablesLocal(approval.getId())).containsEntry("状态", "调用申请中")
                 .containsEntry("财物名称", "作案用撬棍").containsEntry("财物编号", item.path("itemNo").asText());
-        assertThat(submit("officer1", approval, Map.of("approved", "true")).getStatusCode().value())
-                .as("the requester is no approver").isEqualTo(403);
-        submitted("depthead", approval, Map.of("approved", "true", "reason", "同意"));
-        assertThat(status(itemId)).isEqualTo("ON_LOAN");
-        Task back = task(itemId, "UserTask_InspectReturn");
-        assertThat(taskService.getVariablesLocal(back.getId())).containsEntry("状态", "调用中");
-        submitted("custodian", back, Map.of("condition", "INTACT", "notes", "完好归还"));
-        assertThat(status(itemId)).isEqualTo("IN_STORAGE");
+        loanApprovedAndReturned(itemId);
         assertThat(ledgerEvents(itemId)).containsSubsequence("LOAN_REQUEST", "LOAN_OUT", "LOAN_RETURN");
     }
 
