@@ -1,6 +1,7 @@
 package org.fengqiao.organisation;
 
 import org.fengqiao.shared.StartupStep;
+import org.fengqiao.shared.process.OncePerDatabase;
 import org.fengqiao.shared.process.SupervisorTaskReading;
 import org.fengqiao.shared.process.TaskCardVariables;
 import java.util.ArrayList;
@@ -116,14 +117,12 @@ class AccessSeeds implements StartupStep {
      * later start skips this walk over all open tasks (several queries each).
      */
     private int linkOpenTasksOnce() {
-        if (management.getProperties().containsKey(TASK_LINKS_DONE)) {
-            return 0;
-        }
-        return engine.getCommandExecutorTxRequired().execute(context -> {
-            int linked = linkSupervisors();
-            management.setProperty(TASK_LINKS_DONE, java.time.Instant.now().toString());
-            return linked;
-        });
+        return OncePerDatabase.run(management, TASK_LINKS_DONE,
+                () -> engine.getCommandExecutorTxRequired().execute(context -> {
+                    int linked = linkSupervisors();
+                    OncePerDatabase.done(management, TASK_LINKS_DONE);
+                    return linked;
+                }));
     }
 
     /**

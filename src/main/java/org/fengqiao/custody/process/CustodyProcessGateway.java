@@ -195,10 +195,7 @@ public class CustodyProcessGateway {
      * instance, as a start listener sets it; the history follows). Answers how many; 0 when done before.
      */
     public int itemNumbersAsBusinessKeysOnce() {
-        return internal.run(() -> {
-            if (management.getProperties().containsKey(ITEM_NUMBER_KEYS_DONE)) {
-                return 0;
-            }
+        return org.fengqiao.shared.process.OncePerDatabase.run(management, ITEM_NUMBER_KEYS_DONE, () -> internal.run(() -> {
             int rekeyed = 0;
             String[] keys = CustodyProcesses.ITEM_PROCESSES.toArray(String[]::new);
             int page = 500;
@@ -221,8 +218,8 @@ public class CustodyProcessGateway {
                     break;
                 }
             }
-            management.setProperty(ITEM_NUMBER_KEYS_DONE, java.time.Instant.now().toString());
+            org.fengqiao.shared.process.OncePerDatabase.done(management, ITEM_NUMBER_KEYS_DONE);
             return rekeyed;
-        });
+        }));
     }
 }
