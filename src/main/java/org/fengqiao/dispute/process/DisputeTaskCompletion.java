@@ -68,8 +68,8 @@ class DisputeTaskCompletion implements TaskListener, ExecutionListener {
         ProcessSteps.keepOnly(execution, DisputeProcess.KEPT);
         processScope.setVariable(DisputeProcess.ROUTE, route);
         Map<String, Object> vars = variables.apply(processScope, management.get(caseId));
-        // the next task copies its card when created; any other task still open (a risk report beside the
-        // mediation, the close and the visit after a failed one) gets it now
+        // the next task copies its card when created; any other task still open (the risk report beside the
+        // case's main step, or the main step while the report is delivered) gets it now
         gateway.refreshCards(execution.getProcessInstanceId(), vars, taskId);
     }
 
