@@ -111,8 +111,9 @@ class DisputeDeadlineRecomputation {
             c.updatedAt = now;
             cases.update(c);
         }
-        // the Tasklist's summary shows the new date and drops （暂定） once the year is entered
-        process.refreshVariables(c);
+        // the Tasklist's summary shows the new date and drops （暂定） once the year is entered; the open
+        // tasks' cards (期限) and due dates follow the new deadline
+        process.refresh(c);
         if (changes.isEmpty()) {
             return 0;
         }

@@ -193,6 +193,13 @@ class DeadlineRecomputationTest {
         assertThat(timerDue(disputePid, "Timer_MediationWarning")).isEqualTo(variable(disputePid, "mediationWarningAt"));
         // the Tasklist's summary shows the new date (still 暂定: the days of 2032 it counts have no notice)
         assertThat((String) runtime.getVariable(disputePid, "caseSummary")).contains("调解期限：" + newMediationDay + "（暂定）");
+        // the mediator's open task: its card (期限), due date and follow-up date (the warning) follow the new deadline
+        org.camunda.bpm.engine.task.Task mediate = tasks.createTaskQuery().processInstanceId(disputePid)
+                .taskDefinitionKey("UserTask_Mediate").singleResult();
+        assertThat(tasks.getVariableLocal(mediate.getId(), "期限")).isEqualTo(cardDeadline(newMediationDue));
+        assertThat(tasks.getVariableLocal(mediate.getId(), "状态")).isEqualTo("调解中");
+        assertThat(mediate.getDueDate().toInstant()).isEqualTo(newMediationDue.toInstant());
+        assertThat(mediate.getFollowUpDate().toInstant()).isEqualTo(variable(disputePid, "mediationWarningAt"));
         JsonNode disputeEntry = single(history("mediator1", "/api/disputes/" + disputeId + "/history"), "dueAt");
         assertThat(disputeEntry.path("actor").asText()).isEqualTo("system");
         assertThat(disputeEntry.path("details").path("oldDueAt").asText()).satisfies(
@@ -208,12 +215,20 @@ class DeadlineRecomputationTest {
         assertThat(dueDay(newAcceptanceDue)).isEqualTo(newAcceptanceDay);
         assertThat(timerDue(pushedPid, "Timer_AcceptanceDeadline")).isEqualTo(newAcceptanceDue.toInstant());
         assertThat(variable(pushedPid, "acceptanceDueAt")).isEqualTo(newAcceptanceDue.toInstant());
+        org.camunda.bpm.engine.task.Task accept = tasks.createTaskQuery().processInstanceId(pushedPid)
+                .taskDefinitionKey("UserTask_AcceptAssignment").singleResult();
+        assertThat(tasks.getVariableLocal(accept.getId(), "期限")).isEqualTo(cardDeadline(newAcceptanceDue));
+        assertThat(accept.getDueDate().toInstant()).isEqualTo(newAcceptanceDue.toInstant());
         single(history("triage", "/api/disputes/" + pushedId + "/history"), "acceptanceDueAt");
 
         // the agreed dispute: the follow-up moves past the new holiday
         OffsetDateTime newPerformanceDue = variableTime(agreedPid, "performanceDueAt");
         assertThat(dueDay(newPerformanceDue)).isEqualTo(nextWorkingDay(LocalDate.parse(dueDay(performanceDue)), holidays).toString());
         assertThat(timerDue(agreedPid, "Timer_PerformanceDue")).isEqualTo(newPerformanceDue.toInstant());
+        org.camunda.bpm.engine.task.Task monitor = tasks.createTaskQuery().processInstanceId(agreedPid)
+                .taskDefinitionKey("UserTask_MonitorPerformance").singleResult();
+        assertThat(tasks.getVariableLocal(monitor.getId(), "期限")).isEqualTo(cardDeadline(newPerformanceDue));
+        assertThat(monitor.getDueDate().toInstant()).isEqualTo(newPerformanceDue.toInstant());
         JsonNode performanceEntry = single(history("mediator1", "/api/disputes/" + agreedId + "/history"), "performanceDueAt");
         assertThat(OffsetDateTime.parse(performanceEntry.path("details").path("oldDueAt").asText()).toInstant())
                 .isEqualTo(performanceDue.toInstant());
@@ -224,6 +239,10 @@ class DeadlineRecomputationTest {
         assertThat(dueDay(newReviewDue)).isEqualTo(nextWorkingDay(LocalDate.parse(dueDay(reviewDue)), holidays).toString());
         assertThat(timerDue(confirmingPid, "Timer_CourtReview")).isEqualTo(newReviewDue.toInstant());
         assertThat(variable(confirmingPid, "courtReviewDueAt")).isEqualTo(newReviewDue.toInstant());
+        org.camunda.bpm.engine.task.Task decide = tasks.createTaskQuery().processInstanceId(confirmingPid)
+                .taskDefinitionKey("UserTask_CourtDecision").singleResult();
+        assertThat(tasks.getVariableLocal(decide.getId(), "期限")).isEqualTo(cardDeadline(newReviewDue));
+        assertThat(decide.getDueDate().toInstant()).isEqualTo(newReviewDue.toInstant());
         single(history("mediator1", "/api/disputes/" + confirmingId + "/history"), "reviewDueAt");
 
         // the item: view, timer and variable; the ledger notes it
@@ -265,8 +284,7 @@ class DeadlineRecomputationTest {
         // the department's open task: its card (期限) and its due date follow the new deadline
         org.camunda.bpm.engine.task.Task handle = tasks.createTaskQuery().processInstanceId(appealPid)
                 .taskDefinitionKey("UserTask_Handle").singleResult();
-        assertThat(tasks.getVariableLocal(handle.getId(), "期限")).isEqualTo(java.time.format.DateTimeFormatter
-                .ofPattern("yyyy年M月d日 HH:mm").format(newAppealDue.atZoneSameInstant(CST)));
+        assertThat(tasks.getVariableLocal(handle.getId(), "期限")).isEqualTo(cardDeadline(newAppealDue));
         assertThat(handle.getDueDate().toInstant()).isEqualTo(newAppealDue.toInstant());
         assertThat((String) runtime.getVariable(appealPid, "appealSummary")).contains("办理期限：" + dueDay(newAppealDue));
         JsonNode appealEntry = single(history("triage", "/api/appeals/" + appealId + "/history"), "dueAt");
@@ -469,6 +487,11 @@ class DeadlineRecomputationTest {
         ok(api.post("triage", "/api/appeals/" + id + "/triage", Map.of("leadDepartmentId", "rz-ls-zjj", "dueInDays", 7)), "TRIAGE");
         ok(api.post("triage", "/api/appeals/" + id + "/dispatch", Map.of()), "DISPATCHED");
         return id;
+    }
+
+    /** A deadline as the Tasklist's cards show it (期限). */
+    private static String cardDeadline(OffsetDateTime due) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(due.atZoneSameInstant(CST));
     }
 
     private static void ok(Api.Response r, String expectedStatus) {

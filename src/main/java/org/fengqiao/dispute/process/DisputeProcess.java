@@ -60,6 +60,26 @@ public final class DisputeProcess {
             "performanceDueAt", "courtReviewDueAt", "courtAcceptanceDueAt", "courtReviewExtendedDueAt",
             "materialsReturnPending", "materialsReturnDueAt", "riskReportDueAt", "riskReportGroups");
 
+    /**
+     * The process variable each user task's due date reads ({@code camunda:dueDate="${…}"} in the
+     * model): the case's deadline for that step. A task that stays open while the deadline moves (a
+     * recomputed calendar, an extension while a parallel step is open) takes its due date from it
+     * again ({@link DisputeProcessGateway#refresh}).
+     */
+    public static final Map<String, String> DUE_DATES = Map.of(
+            TASK_ACCEPT, "acceptanceDueAt",
+            TASK_MEDIATE, "mediationDueAt",
+            TASK_EXPIRY, "mediationDueAt",
+            TASK_MONITOR, "performanceDueAt",
+            TASK_COURT_ACCEPTANCE, "courtAcceptanceDueAt",
+            TASK_COURT_DECISION, "courtReviewDueAt",
+            TASK_COURT_DECISION_EXTENDED, "courtReviewExtendedDueAt",
+            TASK_RETURN_MATERIALS, "materialsReturnDueAt",
+            TASK_REPORT_RISK, "riskReportDueAt");
+
+    /** Likewise the follow-up dates ({@code camunda:followUpDate}): the mediation's warning. */
+    public static final Map<String, String> FOLLOW_UP_DATES = Map.of(TASK_MEDIATE, "mediationWarningAt");
+
     /** Which step (user task, or the message event standing for it) each action completes. */
     static final Map<DisputeAction, List<String>> STEPS = Map.ofEntries(
             Map.entry(DisputeAction.TRIAGE, List.of(TASK_TRIAGE)),

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.fengqiao.dispute.DisputeAction;
 import org.fengqiao.dispute.DisputeCase;
@@ -19,6 +20,7 @@ import org.fengqiao.shared.Caller;
 import org.fengqiao.shared.IllegalTransitionException;
 import org.fengqiao.shared.process.InternalEngineCalls;
 import org.fengqiao.shared.process.ProcessSteps;
+import org.fengqiao.shared.process.TaskCardVariables;
 import org.springframework.stereotype.Component;
 
 /** The only class of the dispute module that talks to Camunda's RuntimeService, TaskService and ManagementService. */
@@ -176,14 +178,61 @@ public class DisputeProcessGateway {
         });
     }
 
-    /** Sets the variables the case derives (summary, timers' dates) on its running instance again. */
-    public void refreshVariables(DisputeCase c) {
+    /**
+     * The case changed while its instance waits (a recomputed deadline): the variables the case
+     * derives (summary, timers' dates, card) set on its running instance again, and the open tasks'
+     * cards and due dates ({@link #refreshCards}).
+     */
+    public void refresh(DisputeCase c) {
+        Map<String, Object> vars = variables.of(c);
         internal.run(() -> {
             if (running(c.processInstanceId())) {
-                runtime.setVariables(c.processInstanceId(), variables.of(c));
+                runtime.setVariables(c.processInstanceId(), vars);
+                refreshCards(c.processInstanceId(), vars, null);
             }
             return null;
         });
+    }
+
+    /**
+     * The cards of the instance's open tasks ({@link TaskCardVariables}: 状态, 期限 …) from the process
+     * variables just set, and each task's due date (and follow-up date) from the variable the model
+     * reads it from ({@link DisputeProcess#DUE_DATES}): a task copies its card and dates when it is
+     * created, so one that stays open while the case changes — a non-interrupting timer fired, a
+     * parallel step (the risk report) waits while the mediation is extended or its deadline passes,
+     * the calendar moved a deadline — would otherwise show the old status and deadline.
+     * {@code except}: the task being completed (its card goes with it). Tasks cancelled in this same
+     * command (an interrupting timer or message) are left alone.
+     */
+    void refreshCards(String processInstanceId, Map<String, Object> processVariables, String except) {
+        Map<String, Object> card = TaskCardVariables.cardOf(processVariables);
+        internal.run(() -> {
+            for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+                if (task.getId().equals(except) || (task instanceof TaskEntity entity && entity.isDeleted())) {
+                    continue;
+                }
+                tasks.setVariablesLocal(task.getId(), card);
+                Date due = dateOf(processVariables, DisputeProcess.DUE_DATES.get(task.getTaskDefinitionKey()));
+                Date followUp = dateOf(processVariables, DisputeProcess.FOLLOW_UP_DATES.get(task.getTaskDefinitionKey()));
+                boolean moved = false;
+                if (due != null && !due.equals(task.getDueDate())) {
+                    task.setDueDate(due);
+                    moved = true;
+                }
+                if (followUp != null && !followUp.equals(task.getFollowUpDate())) {
+                    task.setFollowUpDate(followUp);
+                    moved = true;
+                }
+                if (moved) {
+                    tasks.saveTask(task);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static Date dateOf(Map<String, Object> processVariables, String name) {
+        return name != null && processVariables.get(name) instanceof Date date ? date : null;
     }
 
     private boolean running(String processInstanceId) {

@@ -78,8 +78,11 @@ class DisputeProcessVariables {
         return v;
     }
 
-    void apply(VariableScope scope, DisputeCase c) {
-        scope.setVariables(of(c));
+    /** Sets the case's variables on {@code scope}; answers them (for the open tasks' cards). */
+    Map<String, Object> apply(VariableScope scope, DisputeCase c) {
+        Map<String, Object> v = of(c);
+        scope.setVariables(v);
+        return v;
     }
 
     /**
@@ -151,7 +154,11 @@ class DisputeProcessVariables {
         return sb.toString();
     }
 
-    /** The deadline of the case's current step, as the Tasklist's cards show it (minute precision, Chinese). */
+    /**
+     * The deadline of the case's current step, as the Tasklist's cards show it (minute precision,
+     * Chinese), with （已届满） once it has passed (the mediation's from its expiry timer on): the
+     * module sets the cards of the open tasks again whenever a timer fires or a step is done.
+     */
     private String deadline(DisputeCase c) {
         OffsetDateTime due = switch (c.status()) {
             case ASSIGNED_PENDING_ACCEPT -> c.acceptanceDueAt();
@@ -165,7 +172,9 @@ class DisputeProcessVariables {
         }
         java.time.ZonedDateTime local = due.atZoneSameInstant(calendar.zone());
         String text = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(local);
-        return c.overdue() && c.status() == org.fengqiao.dispute.DisputeStatus.IN_MEDIATION ? text + "（已届满）" : text;
+        boolean passed = !due.isAfter(calendar.now())
+                || (c.overdue() && c.status() == org.fengqiao.dispute.DisputeStatus.IN_MEDIATION);
+        return passed ? text + "（已届满）" : text;
     }
 
     private static String parties(List<Party> parties) {

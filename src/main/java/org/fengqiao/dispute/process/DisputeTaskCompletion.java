@@ -32,8 +32,11 @@ class DisputeTaskCompletion implements TaskListener, ExecutionListener {
     private final WorkingCalendar calendar;
     private final StepForms forms;
 
+    private final DisputeProcessGateway gateway;
+
     DisputeTaskCompletion(DisputeManagement management, DisputeProcessVariables variables, ProcessSteps steps,
-                          WorkingCalendar calendar, StepForms forms) {
+                          WorkingCalendar calendar, StepForms forms, DisputeProcessGateway gateway) {
+        this.gateway = gateway;
         this.forms = forms;
         this.management = management;
         this.variables = variables;
@@ -45,16 +48,17 @@ class DisputeTaskCompletion implements TaskListener, ExecutionListener {
     public void notify(DelegateTask task) {
         ProcessSteps.recordingRefusals(() -> {
             forms.refuseUndeclared(task, DisputeProcess.KEPT, DisputeProcess.declaredBesidesForm(task.getTaskDefinitionKey()));
-            handle(task.getExecution(), task.getTaskDefinitionKey(), task.getVariables());
+            handle(task.getExecution(), task.getTaskDefinitionKey(), task.getVariables(), task.getId());
         });
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        ProcessSteps.recordingRefusals(() -> handle(execution, execution.getCurrentActivityId(), execution.getVariables()));
+        ProcessSteps.recordingRefusals(() -> handle(execution, execution.getCurrentActivityId(), execution.getVariables(), null));
     }
 
-    private void handle(DelegateExecution execution, String stepKey, Map<String, Object> submitted) {
+    /** {@code taskId}: the task being completed, or null for a message event standing for the step. */
+    private void handle(DelegateExecution execution, String stepKey, Map<String, Object> submitted, String taskId) {
         // the case is the process instance's (business key), never the caseId variable a user can rewrite
         String caseId = DisputeProcess.caseOf(execution, management);
         DisputeAction action = actionOf(stepKey, submitted.get(DisputeProcess.ACTION));
@@ -63,7 +67,10 @@ class DisputeTaskCompletion implements TaskListener, ExecutionListener {
         VariableScope processScope = execution.getProcessInstance();
         ProcessSteps.keepOnly(execution, DisputeProcess.KEPT);
         processScope.setVariable(DisputeProcess.ROUTE, route);
-        variables.apply(processScope, management.get(caseId));
+        Map<String, Object> vars = variables.apply(processScope, management.get(caseId));
+        // the next task copies its card when created; any other task still open (the risk report beside the
+        // case's main step, or the main step while the report is delivered) gets it now
+        gateway.refreshCards(execution.getProcessInstanceId(), vars, taskId);
     }
 
     private static DisputeAction actionOf(String stepKey, Object requested) {

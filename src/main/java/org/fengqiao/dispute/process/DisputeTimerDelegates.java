@@ -1,5 +1,6 @@
 package org.fengqiao.dispute.process;
 
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The service tasks behind the model's timers. Each finds the case by the process instance's business key, lets the domain record what
- * the timer means (催办, 督办通知, return to triage) and refreshes the process variables.
+ * the timer means (催办, 督办通知, return to triage) and refreshes the process variables and the cards of the
+ * tasks still open.
  */
 @Configuration(proxyBeanMethods = false)
 class DisputeTimerDelegates {
@@ -18,9 +20,12 @@ class DisputeTimerDelegates {
     private final DisputeManagement management;
     private final DisputeProcessVariables variables;
 
-    DisputeTimerDelegates(DisputeManagement management, DisputeProcessVariables variables) {
+    private final DisputeProcessGateway gateway;
+
+    DisputeTimerDelegates(DisputeManagement management, DisputeProcessVariables variables, DisputeProcessGateway gateway) {
         this.management = management;
         this.variables = variables;
+        this.gateway = gateway;
     }
 
     private JavaDelegate timer(BiConsumer<DisputeManagement, String> effect) {
@@ -29,7 +34,9 @@ class DisputeTimerDelegates {
             String caseId = DisputeProcess.caseOf(execution, management);
             effect.accept(management, caseId);
             ProcessSteps.keepOnly(execution, DisputeProcess.KEPT);
-            variables.apply(execution.getProcessInstance(), management.get(caseId));
+            Map<String, Object> vars = variables.apply(execution.getProcessInstance(), management.get(caseId));
+            // a task that stays open (non-interrupting timers, a parallel risk report) shows the case as it is now
+            gateway.refreshCards(execution.getProcessInstanceId(), vars, null);
         };
     }
 

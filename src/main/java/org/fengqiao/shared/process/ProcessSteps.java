@@ -75,7 +75,9 @@ public class ProcessSteps {
      * ones) that the process does not keep: only a user writing variables through the engine's API
      * leaves such names behind, and the next step would refuse them as undeclared. Gateways call
      * this (the services are theirs) before completing a step for the REST facade, so a case whose
-     * variables someone tampered with keeps working.
+     * variables someone tampered with keeps working. A task's card ({@link TaskCardVariables}: 案号,
+     * 期限 … under their Chinese names) is the application's own and stays: dropping it emptied the
+     * cards of the case's other open tasks at every step completed through the REST facade.
      */
     public static void dropForeignVariables(org.camunda.bpm.engine.RuntimeService runtime,
                                             org.camunda.bpm.engine.TaskService tasks, String processInstanceId,
@@ -83,7 +85,8 @@ public class ProcessSteps {
         for (org.camunda.bpm.engine.runtime.VariableInstance v : runtime.createVariableInstanceQuery()
                 .processInstanceIdIn(processInstanceId).disableBinaryFetching().disableCustomObjectDeserialization()
                 .list()) {
-            if (kept.contains(v.getName())) {
+            if (kept.contains(v.getName())
+                    || (v.getTaskId() != null && TaskCardVariables.CARD.containsValue(v.getName()))) {
                 continue;
             }
             if (v.getTaskId() != null) {
