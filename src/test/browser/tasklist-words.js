@@ -1,7 +1,8 @@
 // Every role's Tasklist, page by page: logs in as each demo user, opens every card of the seeded
 // filters (我的待办, 本组待办, 即将超期, 已超期) and every start form the user may open in 启动流程,
 // and checks each page against tasklist-session.js's deny-list of English and engine words. A step's
-// form must render: its fields, or for a 督办员 the read-only note; no other message at the top.
+// form must render: its fields, or for a 督办员 the read-only note; no other message at the top. The
+// task header must not offer what the engine's door refuses (添加组, 设置跟进日期, 添加备注, the empty 历史).
 // Driven by TasklistWordsBrowserTest, which checks how much was opened (RESULT).
 //
 // Environment (besides tasklist-session.js's): USERS (comma-separated demo users), MAX_CARDS (per filter).
@@ -41,6 +42,14 @@ const PHRASE = /\b[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}\b/;
             .catch(() => { throw new Error(`${where}: the step's form did not render`); });
           await s.page.waitForTimeout(800);
           await check(where);
+          // the header shows the step's dates, groups and assignee but edits none of them; no empty 历史 tab
+          const tabs = (await s.page.locator('ul.nav-tabs > li:visible').allInnerTexts()).map(t => t.trim());
+          if (tabs.includes('历史')) throw new Error(`${where}: the empty 历史 tab is shown`);
+          for (const offer of ['添加组', '设置跟进日期', '添加备注']) {
+            if (await s.page.getByText(offer, { exact: true }).first().isVisible().catch(() => false)) {
+              throw new Error(`${where}: the task header offers ${offer}`);
+            }
+          }
           const top = (await s.page.locator('.fq-step .fq-error-top').first().innerText().catch(() => '')).trim();
           if (top && !top.startsWith(READ_ONLY)) throw new Error(`${where}: the form says "${top}"`);
           seen.tasks.push({ filter, name, readOnly: top.startsWith(READ_ONLY) });

@@ -47,6 +47,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       submit their fields with the completion;</li>
  *   <li>a completion ({@code task/{id}/complete}, {@code submit-form}, {@code resolve}) carries only
  *       the fields of the task's form (422 naming each other field, in Chinese);</li>
+ *   <li>a task is worked, not rewritten: claiming, unclaiming, assigning (checked against the case's organisation by
+ *       the modules' listeners) and completing are the steps' own acts; renaming a task, moving or removing its due
+ *       date (the 督办 filters and clocks read it), adding or removing candidates (handing the case to another
+ *       organisation), delegating, deleting, attaching files outside the dossier and throwing BPMN errors or
+ *       escalations from a task (an uncaught error ends the case's whole process) are admin-only (403), and so is
+ *       triggering an execution's message subscription or signal: outside events come through {@code /api};</li>
  *   <li>a process instance starts at its start event, with its listeners (403 for {@code startInstructions},
  *       {@code skipCustomListeners}, {@code skipIoMappings}): a start form's listener registers the case or item.</li>
  * </ul>
@@ -59,6 +65,11 @@ class EngineDoorGuard extends OncePerRequestFilter {
     private static final Pattern VARIABLE_WRITE = Pattern.compile(
             "^/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localVariables)(/.*)?$");
     private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve)/?$");
+    /** Writes on a task or an execution that no step needs (see the class comment); admins only. */
+    private static final Pattern TASK_REWRITE = Pattern.compile("^/(task/[^/]+/(identity-links(/delete)?"
+            + "|bpmnError|bpmnEscalation|delegate|attachment(/.*)?)|execution/[^/]+/(signal|messageSubscriptions(/.*)?))/?$");
+    /** The task itself: PUT rewrites its name, due date, priority, assignee and owner at once; DELETE removes it. */
+    private static final Pattern TASK_ITSELF = Pattern.compile("^/task/[^/]+/?$");
     /** Starting a process instance: from its start event only, so that its start listener (e.g. a registration) runs. */
     private static final Pattern START = Pattern.compile(
             "^/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/start/?$");
@@ -142,6 +153,12 @@ class EngineDoorGuard extends OncePerRequestFilter {
         }
         if (reading) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (!admin && (TASK_REWRITE.matcher(path).matches()
+                || TASK_ITSELF.matcher(path).matches() && (method.equals("PUT") || method.equals("DELETE")))) {
+            write(response, 403, "forbidden", "Forbidden",
+                    "步骤只能认领、办理和提交，不能修改其期限、候选组或流程走向 (a task is worked, not rewritten)", null);
             return;
         }
         if (VARIABLE_WRITE.matcher(path).matches() && !admin) {

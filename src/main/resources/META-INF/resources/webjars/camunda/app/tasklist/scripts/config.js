@@ -58,6 +58,23 @@ const FENGQIAO_TITLE = '枫桥 · 任务列表';
   }
 })();
 
+// Fengqiao: a task's 历史 tab lists the engine's operation log and comments, which the centre's staff may not read
+// (the log would show every case's); it only ever said "该任务没有历史记录". What happened on a case is the
+// 办理经过 panel of every step's form (the domain's history), so the tab is hidden.
+(function () {
+  try {
+    const HISTORY = ['历史', 'History', 'Verlauf'];
+    const hide = () => document.querySelectorAll('ul.nav-tabs > li > a').forEach(a => {
+      if (HISTORY.indexOf(a.textContent.trim()) > -1 && a.parentElement.style.display !== 'none') {
+        a.parentElement.style.display = 'none';
+      }
+    });
+    new MutationObserver(hide).observe(document.documentElement, { childList: true, subtree: true });
+  } catch (e) {
+    // no DOM (tests reading this module): nothing to hide
+  }
+})();
+
 export default {
   // Fengqiao: see the comment above; availableLocales holds exactly the one locale to show.
   locales: {
