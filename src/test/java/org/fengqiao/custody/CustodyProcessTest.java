@@ -537,6 +537,8 @@ class CustodyProcessTest extends CustodyApiSupport {
         // the extension ran in its own instance: the loan's open inspection of the return shows the new deadline
         assertThat(card(loan, "UserTask_InspectReturn")).containsEntry("状态", "调用中")
                 .containsEntry("期限", cardDeadline(OffsetDateTime.parse("2026-12-10T10:00:00+08:00")));
+        assertThat(tasks.createTaskQuery().processInstanceId(loan.getId()).taskDefinitionKey("UserTask_InspectReturn")
+                .singleResult().getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-10T10:00:00+08:00").toInstant());
         JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
         assertThat(ledger.get(ledger.size() - 1).get("eventType").asText()).isEqualTo("LOAN_EXTEND");
         assertThat(instanceHistory("property-loan-extension", id)).isTrue();

@@ -181,7 +181,8 @@ public class CustodyProcessGateway {
      * item as it is now ({@link CustodyCards}): a task copies its card when it is created, so one that stays open
      * while the item changes — a non-interrupting timer fired (the hand-over or the loan is overdue), another
      * process of the item moved its deadline or status — would otherwise show the old status and deadline. The
-     * process variables of those tasks' instances get the card too, so a task they create later copies it.
+     * process variables of those tasks' instances get the card too, so a task they create later copies it; the
+     * hand-over's and the return inspection's due dates follow the item's deadline.
      * {@code except}: the task being completed (its card goes with it); tasks deleted in this same command (an
      * interrupting timer or message) are left alone. Nothing for an id that is no item's (an inventory, a case).
      */
@@ -206,6 +207,17 @@ public class CustodyProcessGateway {
                     continue;
                 }
                 tasks.setVariablesLocal(task.getId(), card);
+                // the task's due date is the item's deadline the model reads it from (camunda:dueDate), which
+                // a deferral, an extension or a recomputed calendar may have moved
+                OffsetDateTime due = switch (task.getTaskDefinitionKey()) {
+                    case CustodyProcesses.TASK_HAND_OVER -> item.get().handoverDueAt();
+                    case CustodyProcesses.TASK_INSPECT_RETURN -> item.get().plannedReturnAt();
+                    default -> null;
+                };
+                if (due != null && (task.getDueDate() == null || !task.getDueDate().toInstant().equals(due.toInstant()))) {
+                    task.setDueDate(Date.from(due.toInstant()));
+                    tasks.saveTask(task);
+                }
                 if (task.getProcessInstanceId() != null && instances.add(task.getProcessInstanceId())) {
                     runtime.setVariables(task.getProcessInstanceId(), processCard);
                 }
