@@ -253,6 +253,11 @@ class DeadlineRecomputationTest {
         assertThat(itemAfter.path("status").asText()).isEqualTo("PENDING_HANDOVER");
         assertThat(timerDue(intakePid, "Timer_HandoverOverdue")).isEqualTo(newHandoverDue.toInstant());
         assertThat(variable(intakePid, "handoverDueAt")).isEqualTo(newHandoverDue.toInstant());
+        // the officer's open hand-over step: its card (期限) and its due date follow the new deadline
+        org.camunda.bpm.engine.task.Task handOver = tasks.createTaskQuery().processInstanceId(intakePid).taskDefinitionKey("UserTask_HandOverItem")
+                .singleResult();
+        assertThat(tasks.getVariableLocal(handOver.getId(), "期限")).isEqualTo(cardDeadline(newHandoverDue));
+        assertThat(handOver.getDueDate().toInstant()).isEqualTo(newHandoverDue.toInstant());
         JsonNode itemEntry = single(history("prosecutor", "/api/property-items/" + itemId + "/history"), "handoverDueAt");
         assertThat(OffsetDateTime.parse(itemEntry.path("details").path("oldDueAt").asText()).toInstant())
                 .isEqualTo(handoverDue.toInstant());

@@ -104,6 +104,18 @@ class CustodyProcessTest extends CustodyApiSupport {
         return management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
     }
 
+    /** The card (状态, 期限 …) the Tasklist shows on the open task {@code taskKey} of the instance: the task's own variables. */
+    private Map<String, Object> card(ProcessInstance pi, String taskKey) {
+        Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        return tasks.getVariablesLocal(task.getId());
+    }
+
+    /** A deadline as a card writes it: to the minute, in the calendar's zone. */
+    private String cardDeadline(OffsetDateTime due) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+                .format(due.atZoneSameInstant(custodyCalendar.zone()));
+    }
+
     @Test
     @Order(1)
     @LegalRule(value = "C1", model = {"processes/custody/property-intake.bpmn#Timer_HandoverOverdue", "org.fengqiao.custody.CustodyProperties#handoverLimit"})
@@ -116,9 +128,14 @@ class CustodyProcessTest extends CustodyApiSupport {
         Job job = timer(pi);
         OffsetDateTime due = OffsetDateTime.parse(item.get("handoverDueAt").asText());
         assertThat(job.getDuedate().toInstant()).isEqualTo(due.toInstant());
+        assertThat(card(pi, "UserTask_HandOverItem")).containsEntry("状态", "待移交")
+                .containsEntry("期限", cardDeadline(due));
 
         moveClock(due.plusHours(1));
         management.executeJob(job.getId());
+        // the hand-over step stays open: its card says the deadline has passed (Issue 13 item 2)
+        assertThat(card(pi, "UserTask_HandOverItem")).containsEntry("财物编号", key(id)).containsEntry("状态", "待移交")
+                .containsEntry("期限", cardDeadline(due) + "（已届满）");
         List<Supervision> records = supervision.forTarget(CustodyManagement.TARGET_TYPE, id);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).triggeredBy()).isEqualTo("OVERDUE_TIMER");
@@ -172,9 +189,14 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(pi).isWaitingAt("UserTask_InspectReturn");
         Job job = timer(pi);
         assertThat(job.getDuedate().toInstant()).isEqualTo(planned.toInstant());
+        assertThat(card(pi, "UserTask_InspectReturn")).containsEntry("状态", "调用中")
+                .containsEntry("期限", cardDeadline(planned));
 
         moveClock(planned.plusHours(2));
         management.executeJob(job.getId());
+        // the return's inspection stays open: its card shows the loan overdue (Issue 13 item 2)
+        assertThat(card(pi, "UserTask_InspectReturn")).containsEntry("状态", "调用中")
+                .containsEntry("期限", cardDeadline(planned) + "（已届满）");
         List<Supervision> records = supervision.forTarget(CustodyManagement.TARGET_TYPE, id);
         assertThat(records).hasSize(2);
         assertThat(records).extracting(Supervision::reason)
@@ -512,6 +534,11 @@ class CustodyProcessTest extends CustodyApiSupport {
         assertThat(OffsetDateTime.parse(extended.at("/loan/plannedReturnAt").asText()))
                 .isEqualTo(OffsetDateTime.parse("2026-12-10T10:00:00+08:00"));
         assertThat(timer(loan).getDuedate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-10T10:00:00+08:00").toInstant());
+        // the extension ran in its own instance: the loan's open inspection of the return shows the new deadline
+        assertThat(card(loan, "UserTask_InspectReturn")).containsEntry("状态", "调用中")
+                .containsEntry("期限", cardDeadline(OffsetDateTime.parse("2026-12-10T10:00:00+08:00")));
+        assertThat(tasks.createTaskQuery().processInstanceId(loan.getId()).taskDefinitionKey("UserTask_InspectReturn")
+                .singleResult().getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2026-12-10T10:00:00+08:00").toInstant());
         JsonNode ledger = read(getAs("officer1", "/api/property-items/" + id + "/ledger"));
         assertThat(ledger.get(ledger.size() - 1).get("eventType").asText()).isEqualTo("LOAN_EXTEND");
         assertThat(instanceHistory("property-loan-extension", id)).isTrue();

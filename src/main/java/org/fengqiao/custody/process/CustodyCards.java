@@ -69,7 +69,12 @@ class CustodyCards {
         items.find(itemId).ifPresent(item -> scope.setVariables(of(item)));
     }
 
-    /** The deadline the item's current state runs against, to the minute, in the calendar's zone; "" if none. */
+    /**
+     * The deadline the item's current state runs against, to the minute, in the calendar's zone, with （已届满）
+     * once it has passed (as a dispute's card says it); "" if none. The cards of an item's open tasks are set
+     * again after every step and timer ({@link CustodyProcessGateway#refreshCards}), so a task left open when
+     * its deadline passes shows it.
+     */
     private String deadlineOf(PropertyItem item) {
         OffsetDateTime due = switch (item.status()) {
             case PENDING_HANDOVER -> item.handoverDueAt();
@@ -81,6 +86,7 @@ class CustodyCards {
         if (due == null || item.status() == ItemStatus.DISPOSED) {
             return "";
         }
-        return MINUTE.format(due.atZoneSameInstant(calendar.zone()));
+        String text = MINUTE.format(due.atZoneSameInstant(calendar.zone()));
+        return due.isAfter(calendar.now()) ? text : text + "（已届满）";
     }
 }

@@ -41,6 +41,8 @@ class CustodyDeadlineRecomputation {
                         TIMER_APPROVAL_OVERDUE, TIMER_EXECUTION_OVERDUE);
                 default -> throw new IllegalStateException("no timer for " + moved.field());
             }
+            // the item's open tasks show the moved deadline
+            gateway.refreshCards(moved.itemId(), null);
         }
     }
 }

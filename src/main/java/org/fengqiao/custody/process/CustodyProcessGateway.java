@@ -38,9 +38,12 @@ public class CustodyProcessGateway {
     private final InternalEngineCalls internal;
     private final ManagementService management;
     private final PropertyItems items;
+    private final CustodyCards cards;
 
     CustodyProcessGateway(RuntimeService runtime, TaskService tasks, IdentityService identity,
-                          InternalEngineCalls internal, ManagementService management, PropertyItems items) {
+                          InternalEngineCalls internal, ManagementService management, PropertyItems items,
+                          CustodyCards cards) {
+        this.cards = cards;
         this.management = management;
         this.items = items;
         this.runtime = runtime;
@@ -169,6 +172,57 @@ public class CustodyProcessGateway {
                 }
             }
             return moved;
+        });
+    }
+
+    /**
+     * The cards ({@link org.fengqiao.shared.process.TaskCardVariables}: 状态, 期限 …) of the item's open tasks, in
+     * every process instance of the item (found by its business keys, as every query here), set again from the
+     * item as it is now ({@link CustodyCards}): a task copies its card when it is created, so one that stays open
+     * while the item changes — a non-interrupting timer fired (the hand-over or the loan is overdue), another
+     * process of the item moved its deadline or status — would otherwise show the old status and deadline. The
+     * process variables of those tasks' instances get the card too, so a task they create later copies it; the
+     * hand-over's and the return inspection's due dates follow the item's deadline.
+     * {@code except}: the task being completed (its card goes with it); tasks deleted in this same command (an
+     * interrupting timer or message) are left alone. Nothing for an id that is no item's (an inventory, a case).
+     */
+    void refreshCards(String itemId, String except) {
+        if (itemId == null) {
+            return;
+        }
+        var item = items.find(itemId);
+        if (item.isEmpty()) {
+            return;
+        }
+        Map<String, Object> processCard = cards.of(item.get());
+        Map<String, Object> card = org.fengqiao.shared.process.TaskCardVariables.cardOf(processCard);
+        internal.run(() -> {
+            java.util.Set<String> instances = new java.util.HashSet<>();
+            for (Task task : tasks.createTaskQuery()
+                    .processInstanceBusinessKeyIn(CustodyProcesses.businessKeysOf(itemId, items).toArray(String[]::new))
+                    .processDefinitionKeyIn(CustodyProcesses.ITEM_PROCESSES.toArray(String[]::new)).list()) {
+                if (task.getId().equals(except)
+                        || (task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
+                        && entity.isDeleted())) {
+                    continue;
+                }
+                tasks.setVariablesLocal(task.getId(), card);
+                // the task's due date is the item's deadline the model reads it from (camunda:dueDate), which
+                // a deferral, an extension or a recomputed calendar may have moved
+                OffsetDateTime due = switch (task.getTaskDefinitionKey()) {
+                    case CustodyProcesses.TASK_HAND_OVER -> item.get().handoverDueAt();
+                    case CustodyProcesses.TASK_INSPECT_RETURN -> item.get().plannedReturnAt();
+                    default -> null;
+                };
+                if (due != null && (task.getDueDate() == null || !task.getDueDate().toInstant().equals(due.toInstant()))) {
+                    task.setDueDate(Date.from(due.toInstant()));
+                    tasks.saveTask(task);
+                }
+                if (task.getProcessInstanceId() != null && instances.add(task.getProcessInstanceId())) {
+                    runtime.setVariables(task.getProcessInstanceId(), processCard);
+                }
+            }
+            return null;
         });
     }
 

@@ -141,6 +141,8 @@ class CustodyServiceStep implements JavaDelegate {
         if (!STEP_RECORD_DISCREPANCIES.equals(execution.getCurrentActivityId())) {
             // the next task's card shows the item as this step left it
             cards.apply(execution, itemId);
+            // and so do the item's tasks left open, in this instance (a non-interrupting timer) and its others
+            gateway.refreshCards(itemId, null);
         }
     }
 

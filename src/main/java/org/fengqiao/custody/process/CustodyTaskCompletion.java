@@ -38,9 +38,12 @@ class CustodyTaskCompletion implements TaskListener {
     private final CustodyCards cards;
     private final org.fengqiao.calendar.WorkingCalendar calendar;
     private final org.fengqiao.custody.PropertyItems items;
+    private final CustodyProcessGateway gateway;
 
     CustodyTaskCompletion(CustodyManagement management, CustodyAccess access, StepForms forms, CustodyCards cards,
-                          org.fengqiao.calendar.WorkingCalendar calendar, org.fengqiao.custody.PropertyItems items) {
+                          org.fengqiao.calendar.WorkingCalendar calendar, org.fengqiao.custody.PropertyItems items,
+                          @org.springframework.context.annotation.Lazy CustodyProcessGateway gateway) {
+        this.gateway = gateway;
         this.items = items;
         this.calendar = calendar;
         this.cards = cards;
@@ -117,6 +120,8 @@ class CustodyTaskCompletion implements TaskListener {
         if (!TASK_COUNT_ITEMS.equals(task.getTaskDefinitionKey())) {
             // the next task's card shows the item as this step left it
             cards.apply(execution, itemId);
+            // and so do the item's other open tasks (this one's card goes with it)
+            gateway.refreshCards(itemId, task.getId());
         }
     }
 
