@@ -3,7 +3,6 @@ package org.fengqiao.appeal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.supervision.Supervision;
+import org.fengqiao.support.EngineTimers;
 import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionLevel;
 import org.fengqiao.supervision.SupervisionRecords;
@@ -160,7 +159,7 @@ class AppealPathsTest {
         assertThat(extended.toLocalDate()).isAfterOrEqualTo(due.plusDays(5).toLocalDate());
         // the department's task after the approval shows the extended deadline on its card and as its due date
         org.camunda.bpm.engine.task.Task handle = handlingTask(approved.text("processInstanceId"));
-        assertThat(taskService.getVariableLocal(handle.getId(), "期限")).isEqualTo(cardDeadline(extended));
+        assertThat(taskService.getVariableLocal(handle.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(extended));
         assertThat(handle.getDueDate()).isEqualTo(Date.from(extended.toInstant()));
         assertThat(f.allowed("dept3", id)).as("only one extension").containsExactlyInAnyOrder("sign", "return", "feedback");
         f.ok("dept3", id, "feedback", Map.of("result", "已协调办结"), "FEEDBACK_SUBMITTED");
@@ -186,19 +185,6 @@ class AppealPathsTest {
         assertThat(openTasks(reported.text("processInstanceId"))).isEmpty();
     }
 
-    private int fireDueTimers(String pid) {
-        Date now = new Date(ClockUtil.getCurrentTime().getTime() + 1000);
-        List<Job> due = managementService.createJobQuery().processInstanceId(pid).timers().duedateLowerThan(now).list()
-                .stream().sorted(Comparator.comparing(Job::getDuedate)).toList();
-        due.forEach(job -> managementService.executeJob(job.getId()));
-        return due.size();
-    }
-
-    private static String cardDeadline(OffsetDateTime due) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-                .format(due.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")));
-    }
-
     private org.camunda.bpm.engine.task.Task handlingTask(String pid) {
         return taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("UserTask_Handle").singleResult();
     }
@@ -211,15 +197,15 @@ class AppealPathsTest {
         String pid = dispatched.text("processInstanceId");
         OffsetDateTime due = OffsetDateTime.parse(dispatched.text("dueAt"));
         org.camunda.bpm.engine.task.Task handle = handlingTask(pid);
-        assertThat(taskService.getVariableLocal(handle.getId(), "期限")).isEqualTo(cardDeadline(due));
+        assertThat(taskService.getVariableLocal(handle.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(due));
         assertThat(taskService.getVariableLocal(handle.getId(), "状态")).isEqualTo("已派单待签收");
         assertThat(handle.getDueDate()).isEqualTo(Date.from(due.toInstant()));
 
         ClockUtil.setCurrentTime(Date.from(due.plusMinutes(1).toInstant()));
-        assertThat(fireDueTimers(pid)).isEqualTo(1);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(1);
         org.camunda.bpm.engine.task.Task still = handlingTask(pid);
         assertThat(still.getId()).as("non-interrupting: the same task stays open").isEqualTo(handle.getId());
-        assertThat(taskService.getVariableLocal(still.getId(), "期限")).isEqualTo(cardDeadline(due) + "（已届满）");
+        assertThat(taskService.getVariableLocal(still.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(due) + "（已届满）");
         assertThat(taskService.getVariableLocal(still.getId(), "状态")).isEqualTo("已派单待签收");
         assertThat(taskService.getVariableLocal(still.getId(), "案号")).isEqualTo(dispatched.text("ticketNo"));
         assertThat(still.getDueDate()).isEqualTo(Date.from(due.toInstant()));
@@ -231,9 +217,9 @@ class AppealPathsTest {
         taskService.setVariableLocal(signed.getId(), "期限", "（过时的卡片）");
         OffsetDateTime notice = OffsetDateTime.parse(f.get("triage", id).body().path("dueAt").asText()).plusDays(7);
         ClockUtil.setCurrentTime(Date.from(notice.toInstant()));
-        assertThat(fireDueTimers(pid)).isGreaterThanOrEqualTo(1);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isGreaterThanOrEqualTo(1);
         assertThat(supervisions.countForTarget("APPEAL", id, SupervisionLevel.NOTICE)).isEqualTo(1);
-        assertThat(taskService.getVariableLocal(handlingTask(pid).getId(), "期限")).isEqualTo(cardDeadline(due) + "（已届满）");
+        assertThat(taskService.getVariableLocal(handlingTask(pid).getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(due) + "（已届满）");
     }
 
     @Test
@@ -245,10 +231,10 @@ class AppealPathsTest {
         OffsetDateTime due = OffsetDateTime.parse(dispatched.text("dueAt"));
 
         ClockUtil.setCurrentTime(Date.from(due.minusHours(1).toInstant()));
-        assertThat(fireDueTimers(pid)).isZero();
+        assertThat(EngineTimers.fireDue(managementService, pid)).isZero();
 
         ClockUtil.setCurrentTime(Date.from(due.plusMinutes(1).toInstant()));
-        assertThat(fireDueTimers(pid)).isEqualTo(1);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(1);
         List<Supervision> raised = supervisions.forTarget("APPEAL", id);
         assertThat(raised).singleElement().satisfies(s -> {
             assertThat(s.level()).isEqualTo(SupervisionLevel.REMINDER);
@@ -260,12 +246,12 @@ class AppealPathsTest {
 
         // the department signs: the handling task is re-created, its timers re-armed — no second 催办
         f.ok("dept3", id, "sign", Map.of(), "IN_PROGRESS");
-        fireDueTimers(pid);
+        EngineTimers.fireDue(managementService, pid);
         assertThat(supervisions.countForTarget("APPEAL", id, SupervisionLevel.REMINDER)).isEqualTo(1);
 
         OffsetDateTime notice = OffsetDateTime.parse(f.get("triage", id).body().path("dueAt").asText()).plusDays(7);
         ClockUtil.setCurrentTime(Date.from(notice.toInstant()));
-        assertThat(fireDueTimers(pid)).isGreaterThanOrEqualTo(1);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isGreaterThanOrEqualTo(1);
         assertThat(supervisions.countForTarget("APPEAL", id, SupervisionLevel.NOTICE)).isEqualTo(1);
         assertThat(f.history("triage", id)).extracting(h -> h.path("action").asText()).contains("reminder", "notice");
         assertThat(f.get("triage", id).body().path("supervisions")).hasSize(2);

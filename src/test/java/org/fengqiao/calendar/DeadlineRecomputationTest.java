@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.fengqiao.support.EngineTimers;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.fengqiao.support.TestClock;
@@ -196,7 +197,7 @@ class DeadlineRecomputationTest {
         // the mediator's open task: its card (期限), due date and follow-up date (the warning) follow the new deadline
         org.camunda.bpm.engine.task.Task mediate = tasks.createTaskQuery().processInstanceId(disputePid)
                 .taskDefinitionKey("UserTask_Mediate").singleResult();
-        assertThat(tasks.getVariableLocal(mediate.getId(), "期限")).isEqualTo(cardDeadline(newMediationDue));
+        assertThat(tasks.getVariableLocal(mediate.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(newMediationDue));
         assertThat(tasks.getVariableLocal(mediate.getId(), "状态")).isEqualTo("调解中");
         assertThat(mediate.getDueDate().toInstant()).isEqualTo(newMediationDue.toInstant());
         assertThat(mediate.getFollowUpDate().toInstant()).isEqualTo(variable(disputePid, "mediationWarningAt"));
@@ -217,7 +218,7 @@ class DeadlineRecomputationTest {
         assertThat(variable(pushedPid, "acceptanceDueAt")).isEqualTo(newAcceptanceDue.toInstant());
         org.camunda.bpm.engine.task.Task accept = tasks.createTaskQuery().processInstanceId(pushedPid)
                 .taskDefinitionKey("UserTask_AcceptAssignment").singleResult();
-        assertThat(tasks.getVariableLocal(accept.getId(), "期限")).isEqualTo(cardDeadline(newAcceptanceDue));
+        assertThat(tasks.getVariableLocal(accept.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(newAcceptanceDue));
         assertThat(accept.getDueDate().toInstant()).isEqualTo(newAcceptanceDue.toInstant());
         single(history("triage", "/api/disputes/" + pushedId + "/history"), "acceptanceDueAt");
 
@@ -227,7 +228,7 @@ class DeadlineRecomputationTest {
         assertThat(timerDue(agreedPid, "Timer_PerformanceDue")).isEqualTo(newPerformanceDue.toInstant());
         org.camunda.bpm.engine.task.Task monitor = tasks.createTaskQuery().processInstanceId(agreedPid)
                 .taskDefinitionKey("UserTask_MonitorPerformance").singleResult();
-        assertThat(tasks.getVariableLocal(monitor.getId(), "期限")).isEqualTo(cardDeadline(newPerformanceDue));
+        assertThat(tasks.getVariableLocal(monitor.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(newPerformanceDue));
         assertThat(monitor.getDueDate().toInstant()).isEqualTo(newPerformanceDue.toInstant());
         JsonNode performanceEntry = single(history("mediator1", "/api/disputes/" + agreedId + "/history"), "performanceDueAt");
         assertThat(OffsetDateTime.parse(performanceEntry.path("details").path("oldDueAt").asText()).toInstant())
@@ -241,7 +242,7 @@ class DeadlineRecomputationTest {
         assertThat(variable(confirmingPid, "courtReviewDueAt")).isEqualTo(newReviewDue.toInstant());
         org.camunda.bpm.engine.task.Task decide = tasks.createTaskQuery().processInstanceId(confirmingPid)
                 .taskDefinitionKey("UserTask_CourtDecision").singleResult();
-        assertThat(tasks.getVariableLocal(decide.getId(), "期限")).isEqualTo(cardDeadline(newReviewDue));
+        assertThat(tasks.getVariableLocal(decide.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(newReviewDue));
         assertThat(decide.getDueDate().toInstant()).isEqualTo(newReviewDue.toInstant());
         single(history("mediator1", "/api/disputes/" + confirmingId + "/history"), "reviewDueAt");
 
@@ -256,7 +257,7 @@ class DeadlineRecomputationTest {
         // the officer's open hand-over step: its card (期限) and its due date follow the new deadline
         org.camunda.bpm.engine.task.Task handOver = tasks.createTaskQuery().processInstanceId(intakePid).taskDefinitionKey("UserTask_HandOverItem")
                 .singleResult();
-        assertThat(tasks.getVariableLocal(handOver.getId(), "期限")).isEqualTo(cardDeadline(newHandoverDue));
+        assertThat(tasks.getVariableLocal(handOver.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(newHandoverDue));
         assertThat(handOver.getDueDate().toInstant()).isEqualTo(newHandoverDue.toInstant());
         JsonNode itemEntry = single(history("prosecutor", "/api/property-items/" + itemId + "/history"), "handoverDueAt");
         assertThat(OffsetDateTime.parse(itemEntry.path("details").path("oldDueAt").asText()).toInstant())
@@ -289,7 +290,7 @@ class DeadlineRecomputationTest {
         // the department's open task: its card (期限) and its due date follow the new deadline
         org.camunda.bpm.engine.task.Task handle = tasks.createTaskQuery().processInstanceId(appealPid)
                 .taskDefinitionKey("UserTask_Handle").singleResult();
-        assertThat(tasks.getVariableLocal(handle.getId(), "期限")).isEqualTo(cardDeadline(newAppealDue));
+        assertThat(tasks.getVariableLocal(handle.getId(), "期限")).isEqualTo(EngineTimers.cardDeadline(newAppealDue));
         assertThat(handle.getDueDate().toInstant()).isEqualTo(newAppealDue.toInstant());
         assertThat((String) runtime.getVariable(appealPid, "appealSummary")).contains("办理期限：" + dueDay(newAppealDue));
         JsonNode appealEntry = single(history("triage", "/api/appeals/" + appealId + "/history"), "dueAt");
@@ -342,7 +343,7 @@ class DeadlineRecomputationTest {
         OffsetDateTime passedDue = OffsetDateTime.parse(passed.path("dueAt").asText());
         assertThat(passedDue.getYear()).isEqualTo(year);
         TestClock.travelTo(passedDue.plusMinutes(5).toInstant());
-        fireDueTimers(passedPid);
+        EngineTimers.fireDue(management, passedPid);
         assertThat(api.get("mediator1", "/api/disputes/" + passedId).body().path("overdue").asBoolean()).isTrue();
 
         // a case assigned now (2037-01-08) and extended by 2 days before its deadline: 01-19 + 2 = 01-21
@@ -408,14 +409,6 @@ class DeadlineRecomputationTest {
         JsonNode appealEntry = single(history("triage", "/api/appeals/" + appealId + "/history"), "dueAt");
         assertThat(OffsetDateTime.parse(appealEntry.path("details").path("oldDueAt").asText()).toInstant())
                 .isEqualTo(appealExtendedDue.toInstant());
-    }
-
-    /** Executes the instance's timers due at the (moved) engine clock, earliest first. */
-    private void fireDueTimers(String pid) {
-        java.util.Date now = new java.util.Date(TestClock.now().toEpochMilli() + 1000);
-        management.createJobQuery().processInstanceId(pid).timers().duedateLowerThan(now).list().stream()
-                .sorted(java.util.Comparator.comparing(Job::getDuedate))
-                .forEach(job -> management.executeJob(job.getId()));
     }
 
     // --- driving the cases through the REST API -----------------------------------------------------
@@ -492,11 +485,6 @@ class DeadlineRecomputationTest {
         ok(api.post("triage", "/api/appeals/" + id + "/triage", Map.of("leadDepartmentId", "rz-ls-zjj", "dueInDays", 7)), "TRIAGE");
         ok(api.post("triage", "/api/appeals/" + id + "/dispatch", Map.of()), "DISPATCHED");
         return id;
-    }
-
-    /** A deadline as the Tasklist's cards show it (期限). */
-    private static String cardDeadline(OffsetDateTime due) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(due.atZoneSameInstant(CST));
     }
 
     private static void ok(Api.Response r, String expectedStatus) {

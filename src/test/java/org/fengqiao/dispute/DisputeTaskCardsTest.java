@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +15,12 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.fengqiao.dispute.process.DisputeProcess;
 import org.fengqiao.shared.process.ProcessSteps;
+import org.fengqiao.support.EngineTimers;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.FengqiaoTest;
 import org.fengqiao.support.TestClock;
@@ -62,36 +59,36 @@ class DisputeTaskCardsTest extends DisputeApiTestBase {
         String pid = reported.text("processInstanceId");
         OffsetDateTime dueAt = OffsetDateTime.parse(reported.text("dueAt"));
         Task risk = task(pid, RISK);
-        assertThat(card(risk)).containsEntry("状态", "调解中").containsEntry("期限", cardDeadline(dueAt));
+        assertThat(card(risk)).containsEntry("状态", "调解中").containsEntry("期限", EngineTimers.cardDeadline(dueAt));
         Date riskDue = risk.getDueDate();
 
         // the warning, the report's own 24 hours and the mediation deadline fire; the report stays open
         TestClock.travelTo(dueAt.plusMinutes(1).toInstant());
-        assertThat(fireDueTimers(pid)).isEqualTo(3);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(3);
         assertThat(openTasks(pid)).containsExactlyInAnyOrder("UserTask_DecideOnExpiry", RISK);
         Task still = task(pid, RISK);
         assertThat(still.getId()).as("the same report step stays open").isEqualTo(risk.getId());
         assertThat(card(still)).containsEntry("案号", reported.text("caseNo")).containsEntry("状态", "调解中")
-                .containsEntry("期限", cardDeadline(dueAt) + "（已届满）");
+                .containsEntry("期限", EngineTimers.cardDeadline(dueAt) + "（已届满）");
         assertThat(still.getDueDate()).as("the report keeps its own due date").isEqualTo(riskDue);
         // (created after the timer, the decision's task copies its card as it is: the same text)
-        assertThat(card(task(pid, "UserTask_DecideOnExpiry"))).containsEntry("期限", cardDeadline(dueAt) + "（已届满）");
+        assertThat(card(task(pid, "UserTask_DecideOnExpiry"))).containsEntry("期限", EngineTimers.cardDeadline(dueAt) + "（已届满）");
 
         Api.Response extended = f.ok("mediator1", id, "extension", Map.of("extraDays", 10, "allPartiesConsent", true,
                 "reason", "各方同意延长"), "IN_MEDIATION");
         OffsetDateTime newDue = OffsetDateTime.parse(extended.text("dueAt"));
         assertThat(newDue).isAfter(dueAt);
-        assertThat(card(task(pid, RISK))).containsEntry("状态", "调解中").containsEntry("期限", cardDeadline(newDue));
+        assertThat(card(task(pid, RISK))).containsEntry("状态", "调解中").containsEntry("期限", EngineTimers.cardDeadline(newDue));
         // (the mediation's task is a new one: its card and due date are copied when it is created)
         Task mediate = task(pid, "UserTask_Mediate");
-        assertThat(card(mediate)).containsEntry("期限", cardDeadline(newDue));
+        assertThat(card(mediate)).containsEntry("期限", EngineTimers.cardDeadline(newDue));
         assertThat(mediate.getDueDate()).isEqualTo(Date.from(newDue.toInstant()));
 
         // another step changes the status: the report's card follows
         f.agreement(id, "ORAL");
         assertThat(openTasks(pid)).containsExactlyInAnyOrder("UserTask_MonitorPerformance", RISK);
         String performanceDeadline = (String) runtimeService.getVariable(pid, "caseDeadline");
-        assertThat(performanceDeadline).isNotEqualTo(cardDeadline(newDue));
+        assertThat(performanceDeadline).isNotEqualTo(EngineTimers.cardDeadline(newDue));
         assertThat(card(task(pid, RISK))).containsEntry("状态", "履行督促").containsEntry("期限", performanceDeadline);
     }
 
@@ -105,10 +102,10 @@ class DisputeTaskCardsTest extends DisputeApiTestBase {
         OffsetDateTime acceptanceDue = OffsetDateTime.parse(pushed.text("acceptanceDueAt"));
         f.ok("triage", id, "risk-report", Map.of("riskLevel", "MEDIUM", "reportedTo", "LOCAL_GOVERNMENT",
                 "description", "涉及多户村民，可能聚集上访"), "ASSIGNED_PENDING_ACCEPT");
-        assertThat(card(task(pid, RISK))).containsEntry("状态", "推送待接收").containsEntry("期限", cardDeadline(acceptanceDue));
+        assertThat(card(task(pid, RISK))).containsEntry("状态", "推送待接收").containsEntry("期限", EngineTimers.cardDeadline(acceptanceDue));
 
         TestClock.travelTo(acceptanceDue.plusMinutes(1).toInstant());
-        assertThat(fireDueTimers(pid)).isEqualTo(2); // the report's 24 hours, the acceptance
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(2); // the report's 24 hours, the acceptance
         assertThat(openTasks(pid)).containsExactlyInAnyOrder("UserTask_Triage", RISK);
         assertThat(card(task(pid, RISK))).containsEntry("状态", "研判分流").containsEntry("期限", "无");
     }
@@ -121,13 +118,13 @@ class DisputeTaskCardsTest extends DisputeApiTestBase {
         String pid = agreed.text("processInstanceId");
         Task monitor = task(pid, "UserTask_MonitorPerformance");
         OffsetDateTime due = OffsetDateTime.ofInstant(monitor.getDueDate().toInstant(), ZoneId.of("Asia/Shanghai"));
-        assertThat(card(monitor)).containsEntry("状态", "履行督促").containsEntry("期限", cardDeadline(due));
+        assertThat(card(monitor)).containsEntry("状态", "履行督促").containsEntry("期限", EngineTimers.cardDeadline(due));
 
         TestClock.travelTo(due.plusMinutes(1).toInstant());
-        assertThat(fireDueTimers(pid)).isEqualTo(1);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(1);
         Task still = task(pid, "UserTask_MonitorPerformance");
         assertThat(still.getId()).as("non-interrupting: the same task stays open").isEqualTo(monitor.getId());
-        assertThat(card(still)).containsEntry("状态", "履行督促").containsEntry("期限", cardDeadline(due) + "（已届满）");
+        assertThat(card(still)).containsEntry("状态", "履行督促").containsEntry("期限", EngineTimers.cardDeadline(due) + "（已届满）");
         assertThat(still.getDueDate()).isEqualTo(monitor.getDueDate());
     }
 
@@ -139,11 +136,11 @@ class DisputeTaskCardsTest extends DisputeApiTestBase {
         String pid = f.confirmation(id, DisputeFixtures.justNow()).text("processInstanceId");
         Task acceptance = task(pid, "UserTask_CourtAcceptance");
         OffsetDateTime due = OffsetDateTime.ofInstant(acceptance.getDueDate().toInstant(), ZoneId.of("Asia/Shanghai"));
-        assertThat(card(acceptance)).containsEntry("状态", "司法确认中").containsEntry("期限", cardDeadline(due));
+        assertThat(card(acceptance)).containsEntry("状态", "司法确认中").containsEntry("期限", EngineTimers.cardDeadline(due));
 
         TestClock.travelTo(due.plusMinutes(1).toInstant());
-        assertThat(fireDueTimers(pid)).isEqualTo(1);
-        assertThat(card(task(pid, "UserTask_CourtAcceptance"))).containsEntry("期限", cardDeadline(due) + "（已届满）");
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(1);
+        assertThat(card(task(pid, "UserTask_CourtAcceptance"))).containsEntry("期限", EngineTimers.cardDeadline(due) + "（已届满）");
     }
 
     @Test
@@ -199,16 +196,4 @@ class DisputeTaskCardsTest extends DisputeApiTestBase {
         return taskService.createTaskQuery().processInstanceId(pid).list().stream().map(Task::getTaskDefinitionKey).toList();
     }
 
-    /** Executes every timer of the instance that is due at the (moved) engine clock, earliest first. */
-    private int fireDueTimers(String pid) {
-        Date now = new Date(ClockUtil.getCurrentTime().getTime() + 1000);
-        List<Job> due = managementService.createJobQuery().processInstanceId(pid).timers().duedateLowerThan(now).list()
-                .stream().sorted(Comparator.comparing(Job::getDuedate)).toList();
-        due.forEach(job -> managementService.executeJob(job.getId()));
-        return due.size();
-    }
-
-    private static String cardDeadline(OffsetDateTime due) {
-        return DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(due.atZoneSameInstant(ZoneId.of("Asia/Shanghai")));
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.fengqiao.supervision.SupervisionLevel;
+import org.fengqiao.support.EngineTimers;
 import org.fengqiao.support.TestClock;
 import org.fengqiao.supervision.SupervisionRecords;
 import org.fengqiao.support.Api;
@@ -55,15 +55,6 @@ class DisputeTimersTest extends DisputeApiTestBase {
         return job;
     }
 
-    /** Executes every timer of the instance that is due at the (moved) engine clock, earliest first. */
-    private int fireDueTimers(String pid) {
-        Date now = new Date(ClockUtil.getCurrentTime().getTime() + 1000);
-        List<Job> due = managementService.createJobQuery().processInstanceId(pid).timers().duedateLowerThan(now).list()
-                .stream().sorted(Comparator.comparing(Job::getDuedate)).toList();
-        due.forEach(job -> managementService.executeJob(job.getId()));
-        return due.size();
-    }
-
     private List<String> openTasks(String pid) {
         return taskService.createTaskQuery().processInstanceId(pid).list().stream().map(t -> t.getTaskDefinitionKey()).toList();
     }
@@ -80,11 +71,11 @@ class DisputeTimersTest extends DisputeApiTestBase {
 
         // not yet due: nothing fires
         moveClockTo(acceptanceDue.minusHours(1));
-        assertThat(fireDueTimers(pid)).isZero();
+        assertThat(EngineTimers.fireDue(managementService, pid)).isZero();
         assertThat(f.get("triage", id).text("status")).isEqualTo("ASSIGNED_PENDING_ACCEPT");
 
         moveClockTo(acceptanceDue.plusMinutes(1));
-        assertThat(fireDueTimers(pid)).isEqualTo(1);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(1);
         Api.Response after = f.get("triage", id);
         assertThat(after.text("status")).isEqualTo("TRIAGE");
         assertThat(after.text("orgId")).isNull();
@@ -114,7 +105,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         assertThat(timer(pid, "Timer_MediationDeadline").getDuedate().toInstant()).isEqualTo(dueAt.toInstant());
 
         moveClockTo(OffsetDateTime.ofInstant(warningAt.toInstant(), CST).plusMinutes(1));
-        assertThat(fireDueTimers(pid)).isEqualTo(1);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(1);
         Api.Response warned = f.get("mediator1", id);
         assertThat(warned.text("status")).isEqualTo("IN_MEDIATION");
         assertThat(warned.body().path("overdue").asBoolean()).isFalse();
@@ -141,7 +132,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         OffsetDateTime dueAt = OffsetDateTime.parse(mediating.text("dueAt"));
 
         moveClockTo(dueAt.plusMinutes(1));
-        assertThat(fireDueTimers(pid)).isEqualTo(2); // the warning, then the deadline
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(2); // the warning, then the deadline
         Api.Response overdue = f.get("mediator1", id);
         assertThat(overdue.text("status")).isEqualTo("IN_MEDIATION");
         assertThat(overdue.body().path("overdue").asBoolean()).isTrue();
@@ -210,7 +201,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         Api.Response mediating = f.get("mediator1", id);
         String pid = mediating.text("processInstanceId");
         moveClockTo(OffsetDateTime.parse(mediating.text("dueAt")).plusMinutes(1));
-        fireDueTimers(pid);
+        EngineTimers.fireDue(managementService, pid);
         assertValidation(f.act("mediator1", id, "termination", Map.of("reason", "期限届满未达成协议")), "routesInformed");
         assertThat(openTasks(pid)).containsExactly("UserTask_DecideOnExpiry");
         f.ok("mediator1", id, "termination", Map.of("reason", "期限届满未达成协议", "routesInformed", List.of("LITIGATION")),
@@ -239,7 +230,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         Date due = timer(pid, "Timer_PerformanceDue").getDuedate();
         assertThat(OffsetDateTime.ofInstant(due.toInstant(), CST).toLocalDate()).isEqualTo(deadline);
         moveClockTo(OffsetDateTime.ofInstant(due.toInstant(), CST).plusMinutes(1));
-        assertThat(fireDueTimers(pid)).isEqualTo(1);
+        assertThat(EngineTimers.fireDue(managementService, pid)).isEqualTo(1);
         assertThat(f.get("mediator1", id).text("status")).isEqualTo("PERFORMANCE_MONITORING");
         assertThat(openTasks(pid)).containsExactly("UserTask_MonitorPerformance");
         assertThat(supervisions.forTarget("DISPUTE", id)).anySatisfy(s -> {
@@ -261,7 +252,7 @@ class DisputeTimersTest extends DisputeApiTestBase {
         f.courtAcceptance(id, DisputeFixtures.justNow()); // D13: the review runs from the acceptance
         Date due = timer(pid, "Timer_CourtReview").getDuedate();
         moveClockTo(OffsetDateTime.ofInstant(due.toInstant(), CST).plusMinutes(1));
-        fireDueTimers(pid);
+        EngineTimers.fireDue(managementService, pid);
         assertThat(f.get("mediator1", id).text("status")).isEqualTo("JUDICIAL_CONFIRMATION");
         assertThat(f.lastEntry("mediator1", id, "court-review-overdue").path("actor").asText()).isEqualTo("system");
         f.ok("court", id, "court-decision", Map.of("result", "WITHDRAWN"), "PERFORMANCE_MONITORING");
