@@ -134,15 +134,9 @@ public class AppealProcessGateway {
         Object due = processVariables.get("dueAt");
         internal.run(() -> {
             for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-                if (task.getId().equals(except)) {
-                    continue;
-                }
-                tasks.setVariablesLocal(task.getId(), card);
-                if (AppealProcess.TASK_HANDLE.equals(task.getTaskDefinitionKey()) && due instanceof Date date
-                        && !date.equals(task.getDueDate())) {
-                    task.setDueDate(date);
-                    tasks.saveTask(task);
-                }
+                TaskCardVariables.refresh(tasks, task, except, card,
+                        AppealProcess.TASK_HANDLE.equals(task.getTaskDefinitionKey()) && due instanceof Date date ? date : null,
+                        null);
             }
             return null;
         });

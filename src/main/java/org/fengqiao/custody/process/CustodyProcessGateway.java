@@ -201,12 +201,6 @@ public class CustodyProcessGateway {
             for (Task task : tasks.createTaskQuery()
                     .processInstanceBusinessKeyIn(CustodyProcesses.businessKeysOf(itemId, items).toArray(String[]::new))
                     .processDefinitionKeyIn(CustodyProcesses.ITEM_PROCESSES.toArray(String[]::new)).list()) {
-                if (task.getId().equals(except)
-                        || (task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
-                        && entity.isDeleted())) {
-                    continue;
-                }
-                tasks.setVariablesLocal(task.getId(), card);
                 // the task's due date is the item's deadline the model reads it from (camunda:dueDate), which
                 // a deferral, an extension or a recomputed calendar may have moved
                 OffsetDateTime due = switch (task.getTaskDefinitionKey()) {
@@ -214,9 +208,9 @@ public class CustodyProcessGateway {
                     case CustodyProcesses.TASK_INSPECT_RETURN -> item.get().plannedReturnAt();
                     default -> null;
                 };
-                if (due != null && (task.getDueDate() == null || !task.getDueDate().toInstant().equals(due.toInstant()))) {
-                    task.setDueDate(Date.from(due.toInstant()));
-                    tasks.saveTask(task);
+                if (!org.fengqiao.shared.process.TaskCardVariables.refresh(tasks, task, except, card,
+                        due == null ? null : Date.from(due.toInstant()), null)) {
+                    continue;
                 }
                 if (task.getProcessInstanceId() != null && instances.add(task.getProcessInstanceId())) {
                     runtime.setVariables(task.getProcessInstanceId(), processCard);

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.fengqiao.dispute.DisputeAction;
 import org.fengqiao.dispute.DisputeCase;
@@ -208,24 +207,9 @@ public class DisputeProcessGateway {
         Map<String, Object> card = TaskCardVariables.cardOf(processVariables);
         internal.run(() -> {
             for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-                if (task.getId().equals(except) || (task instanceof TaskEntity entity && entity.isDeleted())) {
-                    continue;
-                }
-                tasks.setVariablesLocal(task.getId(), card);
-                Date due = dateOf(processVariables, DisputeProcess.DUE_DATES.get(task.getTaskDefinitionKey()));
-                Date followUp = dateOf(processVariables, DisputeProcess.FOLLOW_UP_DATES.get(task.getTaskDefinitionKey()));
-                boolean moved = false;
-                if (due != null && !due.equals(task.getDueDate())) {
-                    task.setDueDate(due);
-                    moved = true;
-                }
-                if (followUp != null && !followUp.equals(task.getFollowUpDate())) {
-                    task.setFollowUpDate(followUp);
-                    moved = true;
-                }
-                if (moved) {
-                    tasks.saveTask(task);
-                }
+                TaskCardVariables.refresh(tasks, task, except, card,
+                        dateOf(processVariables, DisputeProcess.DUE_DATES.get(task.getTaskDefinitionKey())),
+                        dateOf(processVariables, DisputeProcess.FOLLOW_UP_DATES.get(task.getTaskDefinitionKey())));
             }
             return null;
         });

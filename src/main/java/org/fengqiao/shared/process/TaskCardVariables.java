@@ -66,6 +66,35 @@ public class TaskCardVariables extends AbstractProcessEnginePlugin {
         return card;
     }
 
+    /**
+     * Sets an open task's card again, and moves its due and follow-up dates where the module names them
+     * (null: the model does not read that date from the case) and they changed. Skips {@code except} (the
+     * task being completed: its card goes with it) and a task already deleted in this command (an
+     * interrupting timer or message). The module's gateway passes its own {@code TaskService}. Answers whether
+     * the task was refreshed (false: skipped; its process instance may be ending too).
+     */
+    public static boolean refresh(org.camunda.bpm.engine.TaskService tasks, org.camunda.bpm.engine.task.Task task, String except,
+                               Map<String, Object> card, java.util.Date due, java.util.Date followUp) {
+        if (task.getId().equals(except)
+                || (task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity && entity.isDeleted())) {
+            return false;
+        }
+        tasks.setVariablesLocal(task.getId(), card);
+        boolean moved = false;
+        if (due != null && !due.equals(task.getDueDate())) {
+            task.setDueDate(due);
+            moved = true;
+        }
+        if (followUp != null && !followUp.equals(task.getFollowUpDate())) {
+            task.setFollowUpDate(followUp);
+            moved = true;
+        }
+        if (moved) {
+            tasks.saveTask(task);
+        }
+        return true;
+    }
+
     static final TaskListener COPY = task -> {
         if (task.getExecution() == null) {
             return;
