@@ -17,11 +17,7 @@ const { open, apiGet } = require('./tasklist-session');
     const reporter = process.env.REPORTER || 'grid1';
     await login(reporter);
     await shot('login-' + reporter);
-    await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
-    const definition = s.page.locator('.modal-dialog a', { hasText: '群众诉求办理' }).first();
-    await definition.waitFor({ timeout: 30000 });
-    await definition.click();
-    await s.page.waitForSelector('.fq-step .fq-field-description textarea', { timeout: 60000 });
+    await s.openStartForm('群众诉求办理', '.fq-step .fq-field-description textarea');
     // the centre the report goes to is shown, not asked for
     await s.page.locator('.fq-step .fq-field-centreName', { hasText: '矛盾纠纷' }).waitFor({ timeout: 10000 });
     // a submission without the required fields is refused next to the fields, in Chinese; nothing is sent

@@ -17,11 +17,7 @@ const { open, apiGet, shanghai } = require('./tasklist-session');
     const caseId = process.env.CASE_ID;
     // 1. officer1: 启动流程 → 涉案财物登记入库 → the registration start form
     await login('officer1');
-    await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
-    const definition = s.page.locator('.modal-dialog a', { hasText: '涉案财物登记入库' }).first();
-    await definition.waitFor({ timeout: 30000 });
-    await definition.click();
-    await s.page.waitForSelector('.fq-step .fq-field-name input', { timeout: 60000 });
+    await s.openStartForm('涉案财物登记入库', '.fq-step .fq-field-name input');
     await s.page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
     await s.page.waitForSelector('.fq-field.fq-invalid .fq-msg', { timeout: 10000 });
     await checkWords('registration with empty fields');
@@ -81,11 +77,7 @@ const { open, apiGet, shanghai } = require('./tasklist-session');
 
     // 4. officer1: 启动流程 → 涉案财物调用, the item picked (财物编号 名称（案号）), the return time to the minute
     await login('officer1');
-    await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
-    const loanDefinition = s.page.locator('.modal-dialog a', { hasText: '涉案财物调用' }).first();
-    await loanDefinition.waitFor({ timeout: 30000 });
-    await loanDefinition.click();
-    await s.page.waitForSelector('.fq-step .fq-field-itemId select', { timeout: 60000 });
+    await s.openStartForm('涉案财物调用', '.fq-step .fq-field-itemId select');
     const caseNo = process.env.CASE_LABEL.split(' ')[0];
     await choose('itemId', result.itemNo + ' 黄金项链（浏览器测试）（' + caseNo + '）');
     await fill('reason', '带往现场辨认');

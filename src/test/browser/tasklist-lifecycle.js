@@ -24,11 +24,7 @@ const TITLE = '外卖骑手追讨三个月工资（浏览器测试）';
     // 1. clerk: 启动流程 → 矛盾纠纷调解 → the registration start form
     await login('clerk');
     await shot('login-clerk');
-    await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
-    const definition = s.page.locator('.modal-dialog a', { hasText: '矛盾纠纷调解' }).first();
-    await definition.waitFor({ timeout: 30000 });
-    await definition.click();
-    await s.page.waitForSelector('.fq-step .fq-field-title input', { timeout: 60000 });
+    await s.openStartForm('矛盾纠纷调解', '.fq-step .fq-field-title input');
     // a submission without the required fields is refused next to the fields, in Chinese
     await s.page.locator('.modal-dialog button', { hasText: /^\s*启动\s*$/ }).click();
     await s.page.waitForSelector('.fq-field.fq-invalid .fq-msg', { timeout: 10000 });

@@ -205,6 +205,15 @@ async function open(options = {}) {
     console.log('done: ' + stepName);
   }
 
+  /** 启动流程 → the process `name` → its start form, ready when `readySelector` shows. */
+  async function openStartForm(name, readySelector, timeout = 60000) {
+    await page.locator('a, button', { hasText: '启动流程' }).first().click();
+    const definition = page.locator('.modal-dialog a', { hasText: name }).first();
+    await definition.waitFor({ timeout: 30000 });
+    await definition.click();
+    await page.waitForSelector(readySelector, { timeout });
+  }
+
   const field = key => page.locator(`.fq-step .fq-field-${key}`);
   const choose = async (key, label) => {
     const f = field(key);
@@ -216,7 +225,7 @@ async function open(options = {}) {
 
 
   s.browser = browser;
-  Object.assign(s, { shot, checkWords, login, openTask, searchCards, claimIfNeeded, complete, field, choose, fill, has });
+  Object.assign(s, { shot, checkWords, login, openTask, openStartForm, searchCards, claimIfNeeded, complete, field, choose, fill, has });
   s.serverNow = () => Date.now() + serverOffset;
   s.knowsServerClock = () => serverOffset !== null;
   s.setServerNow = ms => { serverOffset = ms - Date.now(); };

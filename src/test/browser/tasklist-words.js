@@ -92,10 +92,8 @@ const PHRASE = /\b[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}\b/;
       await s.page.keyboard.press('Escape');
       await s.page.waitForTimeout(500);
       for (const definition of names) {
-        await s.page.locator('a, button', { hasText: '启动流程' }).first().click();
-        await s.page.locator('.modal-dialog a', { hasText: definition }).first().click();
         const where = `${user} · 启动流程 · ${definition}`;
-        await s.page.waitForSelector('.modal-dialog .fq-step .fq-fields .fq-field', { timeout: 30000 })
+        await s.openStartForm(definition, '.modal-dialog .fq-step .fq-fields .fq-field', 30000)
           .catch(() => { throw new Error(`${where}: the start form did not render`); });
         await s.page.waitForTimeout(800);
         await check(where);
